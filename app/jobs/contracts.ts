@@ -1,0 +1,63 @@
+// Job contracts shared by the web app (producer, through the outbox) and the workers (consumer).
+// Payloads carry ids only: Redis never sees a name, an email address or complaint text.
+import { z } from "zod";
+
+export const QUEUE_NAMES = ["routing", "sla", "notify", "reports"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobContract<S extends z.ZodType = z.ZodType> {
+  queue: QueueName;
+  /** Dotted job name, e.g. "complaint.route". */
+  name: string;
+  payload: S;
+  /** Deterministic id: the same logical job is enqueued at most once (BullMQ ignores a duplicate id). */
+  jobId: (payload: z.infer<S>) => string;
+}
+
+function defineJob<S extends z.ZodType>(contract: JobContract<S>): JobContract<S> {
+  return contract;
+}
+
+const ComplaintRef = z.object({ complaintId: z.uuid() });
+
+export const JOBS = {
+  /** Pick the responsible unit for a new or released complaint. */
+  routeComplaint: defineJob({
+    queue: "routing",
+    name: "complaint.route",
+    payload: ComplaintRef.extend({ eventId: z.string().regex(/^\d+$/) }),
+    jobId: (p) => `route-${p.complaintId}-${p.eventId}`,
+  }),
+  /** Re-evaluate a complaint's clocks; a trigger only, the deadline itself lives in Postgres. */
+  evaluateSla: defineJob({
+    queue: "sla",
+    name: "complaint.sla.evaluate",
+    payload: ComplaintRef.extend({ dueAt: z.iso.datetime({ offset: true }) }),
+    jobId: (p) => `sla-${p.complaintId}-${Date.parse(p.dueAt)}`,
+  }),
+  /** Send one stored EmailMessage (rendered and addressed in Postgres). */
+  sendEmail: defineJob({
+    queue: "notify",
+    name: "email.send",
+    payload: z.object({ emailMessageId: z.uuid() }),
+    jobId: (p) => `email-${p.emailMessageId}`,
+  }),
+  /** Fold one complaint's latest state into the reporting roll-ups. */
+  refreshReports: defineJob({
+    queue: "reports",
+    name: "complaint.reports.refresh",
+    payload: ComplaintRef.extend({ eventId: z.string().regex(/^\d+$/) }),
+    jobId: (p) => `reports-${p.complaintId}-${p.eventId}`,
+  }),
+} as const;
+
+export type JobKey = keyof typeof JOBS;
+export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]["payload"]>;
+
+const BY_QUEUE_AND_NAME = new Map<string, JobContract>(
+  Object.values(JOBS).map((job) => [`${job.queue}/${job.name}`, job as JobContract]),
+);
+
+export function findJobContract(queue: string, name: string): JobContract | undefined {
+  return BY_QUEUE_AND_NAME.get(`${queue}/${name}`);
+}

@@ -1,0 +1,119 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "~/styles/app.css";
+import { DEFAULT_LOCALE, LocaleProvider, resolveLocale, translate, useT, type Locale } from "~/services/i18n";
+import { useNonce } from "~/services/nonce";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Lapor Pangkalpinang" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: resolveLocale(request) };
+}
+
+function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const t = useT();
+  const location = useLocation();
+  const other: Locale = locale === "id" ? "en" : "id";
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            {t("app.name")}
+          </Link>
+          <nav className="site-nav" aria-label={t("app.name")}>
+            <ul>
+              <li>
+                <Link to="/">{t("nav.home")}</Link>
+              </li>
+            </ul>
+          </nav>
+          {/* A POST form, so switching language works without JavaScript and is never a mutating GET. */}
+          <Form method="post" action="/bahasa" className="lang-switch" reloadDocument>
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" lang={other} title={t("lang.switchToHint")}>
+              {t("lang.switchTo")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>{t("footer.pdp")}</p>
+          <p>{t("footer.ombudsman")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>();
+  return (
+    <Document locale={locale}>
+      <SiteChrome locale={locale}>
+        <Outlet />
+      </SiteChrome>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <Document locale={locale}>
+      <SiteChrome locale={locale}>
+        <h1>{translate(locale, "error.title")}</h1>
+        <p>{translate(locale, notFound ? "error.notFound" : "error.generic")}</p>
+        <p>
+          <Link to="/">{translate(locale, "error.backHome")}</Link>
+        </p>
+      </SiteChrome>
+    </Document>
+  );
+}

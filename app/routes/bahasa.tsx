@@ -1,0 +1,24 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { DEFAULT_LOCALE, localeCookie, LOCALES } from "~/services/i18n";
+
+const SwitchLocaleSchema = z.object({
+  locale: z.enum(LOCALES).catch(DEFAULT_LOCALE),
+  // Only same-site paths: an open redirect here would be a phishing aid.
+  redirectTo: z
+    .string()
+    .regex(/^\/(?!\/)/)
+    .catch("/"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const { locale, redirectTo } = SwitchLocaleSchema.parse(form);
+  const target = new URL(redirectTo, "http://local");
+  target.searchParams.delete("lang");
+  return redirect(target.pathname + target.search, { headers: { "Set-Cookie": localeCookie(locale) } });
+}
+
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+// One parse of process.env for the whole process; a missing or malformed value stops start-up
+// with a message naming it, instead of failing later inside a request.
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it)"),
+    /** Postgres schema holding our tables; tests give every file its own. */
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("public"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+    /** Prefix for every BullMQ key; tests give every file its own. */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),
+    PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+    SESSION_SECRET: z.string().min(32).optional(),
+    SENDGRID_API_KEY: z.string().min(1).optional(),
+    /** Only for tests and local capture servers; production talks to SendGrid's own host. */
+    SENDGRID_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.email().default("no-reply@lapor-pangkalpinang.invalid"),
+    STORAGE_DIR: z.string().default(".data/uploads"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET (32+ characters) is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,31 @@
+// `npm run db:seed`: reference data plus demo accounts (unless SEED_DEMO=0). npm start runs it.
+import { getDb } from "~/services/db.server";
+import { getEnv } from "~/services/env.server";
+import { readOrCreateDemoPassword } from "./seed/demo-password";
+import { seedDemoAccounts, seedReferenceData } from "./seed/index";
+
+async function main() {
+  const env = getEnv();
+  const db = getDb();
+  try {
+    const summary = await seedReferenceData(db);
+    let demoAccounts = 0;
+    if (process.env.SEED_DEMO !== "0") {
+      demoAccounts = await seedDemoAccounts(db, {
+        password: readOrCreateDemoPassword(),
+        mustChangePassword: env.NODE_ENV === "production",
+      });
+    }
+    console.log(
+      `seed: ${summary.kecamatan} kecamatan, ${summary.kelurahan} kelurahan, ${summary.units} units, ${summary.products} products, ` +
+        `${summary.holidays} holidays, ${summary.assessments} compliance results, ${demoAccounts} demo accounts`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`seed failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { Worker, type ConnectionOptions } from "bullmq";
+import type { Db } from "~/services/db.server";
+import { createQueues } from "~/services/queue.server";
+import { createRedis } from "~/services/redis.server";
+import type { Logger } from "~/services/logger.server";
+import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "~/models/worker-heartbeat.server";
+import { startOutboxRelay } from "./outbox-relay";
+import { PROCESSORS, type Processor } from "./processors";
+
+import { HEARTBEAT_INTERVAL_MS } from "~/jobs/heartbeat";
+
+export interface WorkerRuntimeOptions {
+  db: Db;
+  redisUrl: string;
+  queuePrefix: string;
+  log: Logger;
+  processors?: Processor[];
+  now?: () => Date;
+  relayIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+}
+
+/** Starts the relay, the heartbeat and one BullMQ Worker per processor; `stop` drains them all. */
+export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ workerId: string; stop: () => Promise<void> }> {
+  const { db, redisUrl, queuePrefix, log, processors = PROCESSORS, now = () => new Date() } = options;
+  const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const startedAt = now();
+  const producer = createQueues({ prefix: queuePrefix, redisUrl });
+  const consumerConnection = createRedis(redisUrl);
+  consumerConnection.on("error", () => {});
+
+  const workers = processors.map((processor) => {
+    const worker = new Worker(
+      processor.queue,
+      (job) => processor.handle(job, { db, log, now }),
+      { connection: consumerConnection as ConnectionOptions, prefix: queuePrefix, concurrency: processor.concurrency },
+    );
+    worker.on("failed", (job, error) =>
+      log.warn("job failed", { queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+    );
+    worker.on("error", (error) => log.warn("worker error", { queue: processor.queue, error: error.message }));
+    return worker;
+  });
+
+  const beat = async () => {
+    try {
+      await recordWorkerHeartbeat(db, {
+        workerId,
+        hostname: hostname(),
+        pid: process.pid,
+        queues: processors.map((p) => p.queue),
+        startedAt,
+      }, now());
+    } catch (error) {
+      log.warn("heartbeat not recorded", { error: (error as Error).message });
+    }
+  };
+  await beat();
+  const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+  const stopRelay = startOutboxRelay(db, producer.queues, log, { intervalMs: options.relayIntervalMs });
+  log.info("worker started", { workerId, queues: processors.map((p) => p.queue).join(",") || "(relay only)" });
+
+  return {
+    workerId,
+    stop: async () => {
+      clearInterval(heartbeat);
+      await stopRelay();
+      // close() waits for jobs in progress; a job cut short by a hard kill is retried (idempotent processors).
+      await Promise.all(workers.map((worker) => worker.close()));
+      await producer.close();
+      consumerConnection.disconnect();
+      await removeWorkerHeartbeat(db, workerId).catch(() => {});
+      log.info("worker stopped", { workerId });
+    },
+  };
+}
