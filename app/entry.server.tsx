@@ -1,12 +1,27 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/services/nonce";
 import { contentSecurityPolicy } from "~/services/security-headers.server";
+import { createLogger } from "~/services/logger.server";
+
+const log = createLogger("web");
+
+/**
+ * Unknown URLs are answered with a 404 page, not logged as errors; aborted requests (a phone
+ * losing signal) are routine. Everything else is logged by path only: query strings can carry
+ * tracking codes.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
+  const message = error instanceof Error ? error.message : String(error);
+  log.error("request failed", { method: request.method, path: new URL(request.url).pathname, error: message.split("\n")[0] });
+};
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -45,7 +60,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error("render failed", { error: error instanceof Error ? error.message : String(error) });
         },
       },
     );

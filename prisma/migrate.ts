@@ -56,10 +56,11 @@ export async function applyMigrations(
   await client.connect();
   const result: MigrateResult = { applied: [], skipped: [] };
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(`SET search_path TO "${schema}"`);
+    // Lock first: even CREATE SCHEMA IF NOT EXISTS races between two starting processes.
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
       await client.query(CREATE_MIGRATIONS_TABLE);
       const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
         `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,

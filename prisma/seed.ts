@@ -1,8 +1,10 @@
 // `npm run db:seed`: reference data plus demo accounts (unless SEED_DEMO=0). npm start runs it.
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
-import { readOrCreateDemoPassword } from "./seed/demo-password";
-import { seedDemoAccounts, seedReferenceData } from "./seed/index";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { DEMO_ACCOUNTS_FILE, readOrCreateDemoPassword } from "./seed/demo-password";
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedReferenceData } from "./seed/index";
 
 async function main() {
   const env = getEnv();
@@ -15,6 +17,8 @@ async function main() {
         password: readOrCreateDemoPassword(),
         mustChangePassword: env.NODE_ENV === "production",
       });
+      mkdirSync(dirname(DEMO_ACCOUNTS_FILE), { recursive: true });
+      writeFileSync(DEMO_ACCOUNTS_FILE, JSON.stringify(DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role }))));
     }
     console.log(
       `seed: ${summary.kecamatan} kecamatan, ${summary.kelurahan} kelurahan, ${summary.units} units, ${summary.products} products, ` +

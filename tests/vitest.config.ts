@@ -13,7 +13,7 @@ export default defineConfig({
     // Each integration file works in its own Postgres schema and Redis key prefix, so files run
     // in parallel (tests/support/isolation.ts).
     pool: "forks",
-    maxWorkers: 2,
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 2),
     testTimeout: 20_000,
     hookTimeout: 60_000,
     setupFiles: ["tests/support/setup.ts"],

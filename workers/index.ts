@@ -2,6 +2,7 @@
 import { getEnv } from "~/services/env.server";
 import { getDb } from "~/services/db.server";
 import { createLogger } from "~/services/logger.server";
+import { shutdownWhenSupervisorGone } from "~/services/supervisor.server";
 import { startWorkerRuntime } from "./runtime";
 
 const log = createLogger("worker");
@@ -27,6 +28,7 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  shutdownWhenSupervisorGone((reason) => void shutdown(reason));
 }
 
 main().catch((error: Error) => {

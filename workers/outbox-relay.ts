@@ -1,52 +1,76 @@
-import type { Queues } from "~/services/queue.server";
+import type { Producer } from "~/services/queue.server";
 import type { Db } from "~/services/db.server";
-import { relayOutboxBatch, type PendingOutboxMessage } from "~/models/outbox.server";
+import { relayOutboxBatch, type DispatchOutcome, type PendingOutboxMessage } from "~/models/outbox.server";
 import { findJobContract, type QueueName } from "~/jobs/contracts";
 import type { Logger } from "~/services/logger.server";
 
+export interface RelayResult {
+  sent: number;
+  rejected: number;
+  /** Redis was not reachable; nothing was counted against the rows. */
+  unavailable?: string;
+}
+
+const ADD_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Moves committed outbox rows into BullMQ. A job's deterministic id makes a second relay of the
- * same row (after a crash between add and commit) a no-op in BullMQ.
+ * same row (after a crash between add and commit) a no-op in BullMQ. While Redis is down the
+ * rows simply wait: an outage of any length loses nothing.
  */
 export async function relayOutboxOnce(
   db: Db,
-  queues: Queues,
+  producer: Pick<Producer, "queues" | "isReady">,
   { batchSize = 200, now = () => new Date() }: { batchSize?: number; now?: () => Date } = {},
-): Promise<{ sent: number; failed: number }> {
-  return relayOutboxBatch(db, batchSize, async (messages: PendingOutboxMessage[]) => {
-    const sent: bigint[] = [];
-    const failed: { id: bigint; error: string }[] = [];
+): Promise<RelayResult> {
+  if (!producer.isReady()) return { sent: 0, rejected: 0, unavailable: "Redis connection is not ready" };
+  const result = await relayOutboxBatch(db, batchSize, async (messages: PendingOutboxMessage[]) => {
+    const outcome: DispatchOutcome = { sent: [], rejected: [] };
     for (const message of messages) {
       const contract = findJobContract(message.queue, message.jobName);
       if (!contract) {
-        failed.push({ id: message.id, error: `unknown job ${message.queue}/${message.jobName}` });
+        outcome.rejected.push({ id: message.id, error: `unknown job ${message.queue}/${message.jobName}` });
         continue;
       }
       const parsed = contract.payload.safeParse(message.payload);
       if (!parsed.success) {
-        failed.push({ id: message.id, error: `invalid payload: ${parsed.error.message}` });
+        outcome.rejected.push({ id: message.id, error: `invalid payload: ${parsed.error.message}` });
         continue;
       }
       try {
-        await queues[contract.queue as QueueName].add(message.jobName, parsed.data, {
-          jobId: message.jobId,
-          delay: Math.max(0, message.availableAt.getTime() - now().getTime()),
-        });
-        sent.push(message.id);
+        await withTimeout(
+          producer.queues[contract.queue as QueueName].add(message.jobName, parsed.data, {
+            jobId: message.jobId,
+            delay: Math.max(0, message.availableAt.getTime() - now().getTime()),
+          }),
+          ADD_TIMEOUT_MS,
+        );
+        outcome.sent.push(message.id);
       } catch (error) {
-        failed.push({ id: message.id, error: (error as Error).message });
-        // Redis is unreachable: every further add would fail the same way.
+        // Every further add would fail the same way; the rest waits for the next pass.
+        outcome.transientError = (error as Error).message;
         break;
       }
     }
-    return { sent, failed };
+    return outcome;
   });
+  return { sent: result.sent, rejected: result.rejected, ...(result.transientError ? { unavailable: result.transientError } : {}) };
 }
 
 /** Polls the outbox until stopped; returns a function that stops it and waits for the pass in flight. */
 export function startOutboxRelay(
   db: Db,
-  queues: Queues,
+  producer: Pick<Producer, "queues" | "isReady">,
   log: Logger,
   { intervalMs = 500 }: { intervalMs?: number } = {},
 ): () => Promise<void> {
@@ -57,12 +81,13 @@ export function startOutboxRelay(
   const tick = () => {
     inFlight = (async () => {
       try {
-        let result;
+        let result: RelayResult;
         do {
-          result = await relayOutboxOnce(db, queues);
+          result = await relayOutboxOnce(db, producer);
           if (result.sent > 0) log.debug("outbox relayed", { sent: result.sent });
-        } while (!stopped && result.sent > 0 && result.failed === 0);
-        if (result.failed > 0) throw new Error(`${result.failed} outbox message(s) not relayed`);
+          if (result.rejected > 0) log.error("outbox rows rejected", { rejected: result.rejected });
+        } while (!stopped && result.sent > 0 && !result.unavailable);
+        if (result.unavailable) throw new Error(result.unavailable);
         if (lastError) log.info("outbox relay recovered");
         lastError = "";
       } catch (error) {

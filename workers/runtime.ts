@@ -59,7 +59,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   await beat();
   const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
-  const stopRelay = startOutboxRelay(db, producer.queues, log, { intervalMs: options.relayIntervalMs });
+  const stopRelay = startOutboxRelay(db, producer, log, { intervalMs: options.relayIntervalMs });
   log.info("worker started", { workerId, queues: processors.map((p) => p.queue).join(",") || "(relay only)" });
 
   return {

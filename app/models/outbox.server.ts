@@ -1,6 +1,6 @@
 import { JOBS, type JobKey, type JobPayload } from "~/jobs/contracts";
 import type { DbClient } from "~/services/db-types.server";
-import type { Db } from "~/services/db.server";
+import { qualifiedTable, type Db } from "~/services/db.server";
 
 /**
  * Records a job in the same transaction as the change that causes it; the outbox relay hands it
@@ -26,7 +26,7 @@ export async function enqueueJob<K extends JobKey>(
   });
 }
 
-/** A row that failed this often is left for an operator (it shows in /healthz) instead of blocking the rest. */
+/** A row rejected this often (unknown job, bad payload) is left for an operator instead of blocking the rest. */
 export const MAX_RELAY_ATTEMPTS = 25;
 
 export interface PendingOutboxMessage {
@@ -38,41 +38,46 @@ export interface PendingOutboxMessage {
   availableAt: Date;
 }
 
+export interface DispatchOutcome {
+  sent: bigint[];
+  /** Rows that can never be relayed as they are; each try counts toward MAX_RELAY_ATTEMPTS. */
+  rejected: { id: bigint; error: string }[];
+  /** Set when Redis failed mid-pass: the rest stays pending and no attempt is counted against it. */
+  transientError?: string;
+}
+
 /**
  * Locks up to `limit` undispatched rows (SKIP LOCKED, so several relays can run) and passes them
- * to `dispatch`; the ones it returns as sent are marked dispatched in the same transaction.
+ * to `dispatch`; what it reports is written back in the same transaction.
  */
 export async function relayOutboxBatch(
   db: Db,
   limit: number,
-  dispatch: (messages: PendingOutboxMessage[]) => Promise<{ sent: bigint[]; failed: { id: bigint; error: string }[] }>,
-): Promise<{ sent: number; failed: number }> {
+  dispatch: (messages: PendingOutboxMessage[]) => Promise<DispatchOutcome>,
+): Promise<{ sent: number; rejected: number; transientError?: string }> {
   return db.$transaction(
     async (tx) => {
       const messages = await tx.$queryRaw<PendingOutboxMessage[]>`
         SELECT id, queue, job_name AS "jobName", job_id AS "jobId", payload, available_at AS "availableAt"
-        FROM outbox_message
+        FROM ${qualifiedTable(db, "outbox_message")}
         WHERE dispatched_at IS NULL AND attempts < ${MAX_RELAY_ATTEMPTS}
         ORDER BY id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED`;
-      if (messages.length === 0) return { sent: 0, failed: 0 };
-      const { sent, failed } = await dispatch(messages);
+      if (messages.length === 0) return { sent: 0, rejected: 0 };
+      const { sent, rejected, transientError } = await dispatch(messages);
       if (sent.length > 0) {
-        await tx.outboxMessage.updateMany({
-          where: { id: { in: sent } },
-          data: { dispatchedAt: new Date(), attempts: { increment: 1 } },
-        });
+        await tx.outboxMessage.updateMany({ where: { id: { in: sent } }, data: { dispatchedAt: new Date() } });
       }
-      for (const failure of failed) {
+      for (const rejection of rejected) {
         await tx.outboxMessage.update({
-          where: { id: failure.id },
-          data: { attempts: { increment: 1 }, lastError: failure.error.slice(0, 500) },
+          where: { id: rejection.id },
+          data: { attempts: { increment: 1 }, lastError: rejection.error.slice(0, 500) },
         });
       }
-      return { sent: sent.length, failed: failed.length };
+      return { sent: sent.length, rejected: rejected.length, transientError };
     },
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 }
 

@@ -2,39 +2,20 @@
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 import { getEnv } from "~/services/env.server";
 import { getDb } from "~/services/db.server";
 import { createLogger } from "~/services/logger.server";
-import { STATIC_SECURITY_HEADERS } from "~/services/security-headers.server";
+import { createApp } from "./app";
+import { shutdownWhenSupervisorGone } from "~/services/supervisor.server";
 
 const log = createLogger("web");
-
-export async function createApp(build: ServerBuild, mode: string) {
-  const app = express();
-  app.disable("x-powered-by");
-  // Behind the city's reverse proxy, per-IP rate limits need the client address it forwards.
-  app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
-  app.use(compression());
-  app.use((_req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
-    next();
-  });
-  // Fingerprinted bundles never change under the same name.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
-  app.all("*", createRequestHandler({ build, mode }));
-  return app;
-}
 
 async function main() {
   const env = getEnv();
   const buildPath = resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const app = await createApp(build, env.NODE_ENV);
+  const app = createApp(build, env.NODE_ENV);
   const server = createServer(app);
   server.listen(env.PORT, () => log.info("web listening", { url: `http://localhost:${env.PORT}` }));
 
@@ -53,6 +34,7 @@ async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  shutdownWhenSupervisorGone(shutdown);
 }
 
 main().catch((error: Error) => {

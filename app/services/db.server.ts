@@ -1,8 +1,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 
 export type Db = PrismaClient;
+
+// Raw SQL must name the schema itself: on embedded PGlite every connection shares one session,
+// so a per-connection search_path cannot be relied on.
+const schemaOf = new WeakMap<object, string>();
+
+/** `"schema"."table"` for raw queries against the client's own schema. */
+export function qualifiedTable(db: object, table: string): Prisma.Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name: ${table}`);
+  return Prisma.raw(`"${schemaOf.get(db) ?? "public"}"."${table}"`);
+}
 
 export function createDb({
   connectionString,
@@ -24,7 +34,9 @@ export function createDb({
     },
     { schema },
   );
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  schemaOf.set(client, schema);
+  return client;
 }
 
 // One client per process; kept on globalThis so `remix dev` rebuilds do not leak pools.

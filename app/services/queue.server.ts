@@ -17,23 +17,30 @@ export type Queues = Record<QueueName, Queue>;
  * Producer-side queues. Their connection refuses to buffer while Redis is down, so the outbox
  * relay sees the failure at once and leaves the rows for the next pass.
  */
-export function createQueues({ prefix, redisUrl }: { prefix: string; redisUrl?: string }): {
+export interface Producer {
   queues: Queues;
   connection: Redis;
+  /** False while Redis is unreachable: adds would wait for it instead of failing. */
+  isReady: () => boolean;
   close: () => Promise<void>;
-} {
+}
+
+export function createQueues({ prefix, redisUrl }: { prefix: string; redisUrl?: string }): Producer {
   const connection = createRedis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // Emitted on every failed reconnect; the relay already reports the outage once per pass.
   connection.on("error", () => {});
   const queues = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [
-      name,
-      new Queue(name, { connection: connection as ConnectionOptions, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
-    ]),
+    QUEUE_NAMES.map((name) => {
+      const queue = new Queue(name, { connection: connection as ConnectionOptions, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      // Same reason: connection errors surface as failed adds, which the relay reports.
+      queue.on("error", () => {});
+      return [name, queue];
+    }),
   ) as Queues;
   return {
     queues,
     connection,
+    isReady: () => connection.status === "ready",
     close: async () => {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
       connection.disconnect();

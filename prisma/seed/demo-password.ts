@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 export const DEMO_PASSWORD_FILE = resolve(".data/demo-password");
+/** Emails and roles only, for the banner `npm start` prints. */
+export const DEMO_ACCOUNTS_FILE = resolve(".data/demo-accounts.json");
 
 // No 0/O, 1/l/I: the password is read off a terminal and typed on a phone.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
