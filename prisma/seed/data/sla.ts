@@ -1,3 +1,5 @@
+import { DEFAULT_OFFICE_HOURS } from "~/domain/calendar/working-time";
+
 /**
  * Default SLA policy and office hours: every target is data with its source (DOMAIN.md §0, §3.3,
  * §4.1), editable by an admin. "[U]" marks values no regulation we found confirms.
@@ -6,13 +8,7 @@ export const DEFAULT_CALENDAR = {
   code: "PEMKOT-DEFAULT",
   name: "Jam kerja Pemkot Pangkalpinang (Senin–Jumat)",
   timezone: "Asia/Jakarta",
-  weeklyHours: [
-    { weekday: 1, open: "07:30", close: "16:00" },
-    { weekday: 2, open: "07:30", close: "16:00" },
-    { weekday: 3, open: "07:30", close: "16:00" },
-    { weekday: 4, open: "07:30", close: "16:00" },
-    { weekday: 5, open: "07:30", close: "16:30" },
-  ],
+  weeklyHours: DEFAULT_OFFICE_HOURS,
   observesCutiBersama: true,
   source:
     "Perpres 21/2023 (5 hari kerja Senin–Jumat, 37,5 jam/minggu, masuk 07.30) — https://setneg.go.id/baca/index/pemerintah_terbitkan_aturan_flexible_working_arrangement_bagi_asn; jam pulang 16.00/16.30 default DESIGN.md; cuti bersama dihitung hari libur (DOMAIN.md §4.2 [U], dapat diubah per unit)",
