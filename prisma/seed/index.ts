@@ -43,11 +43,13 @@ export async function seedReferenceData(db: Db): Promise<Omit<SeedSummary, "demo
   }
   const regionCodes = new Set(KECAMATAN.flatMap((k) => [k.code, ...k.kelurahan.map((l) => l.code)]));
 
-  await db.workCalendar.upsert({
-    where: { code: DEFAULT_CALENDAR.code },
-    create: { ...DEFAULT_CALENDAR, isDefault: true },
-    update: { ...DEFAULT_CALENDAR, isDefault: true },
-  });
+  const calendar = {
+    ...DEFAULT_CALENDAR,
+    // Plain objects for the JSON column (interfaces are not JSON-typed for Prisma).
+    weeklyHours: DEFAULT_CALENDAR.weeklyHours.map(({ weekday, open, close }) => ({ weekday, open, close })),
+    isDefault: true,
+  };
+  await db.workCalendar.upsert({ where: { code: calendar.code }, create: calendar, update: calendar });
 
   // Units in list order; the data lists every parent before its children.
   const unitIds = new Map<string, string>();
