@@ -9,3 +9,32 @@ export async function getCatalogueSummary(db: DbClient): Promise<{ units: number
   ]);
   return { units, products, hasDemoData: demoUnit !== null };
 }
+
+export interface FormOptions {
+  units: { id: string; name: string; products: { id: string; name: string; nameEn: string }[] }[];
+  kecamatan: { code: string; name: string; kelurahan: { code: string; name: string }[] }[];
+}
+
+/** What the complaint form offers: units with their products, and the city's regions. */
+export async function getComplaintFormOptions(db: DbClient): Promise<FormOptions> {
+  const [units, regions] = await Promise.all([
+    db.serviceUnit.findMany({
+      where: { isActive: true, products: { some: { isActive: true } } },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        products: { where: { isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameEn: true } },
+      },
+    }),
+    db.region.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, kind: true, parentCode: true } }),
+  ]);
+  const kecamatan = regions
+    .filter((r) => r.kind === "KECAMATAN")
+    .map((k) => ({
+      code: k.code,
+      name: k.name,
+      kelurahan: regions.filter((r) => r.parentCode === k.code).map((r) => ({ code: r.code, name: r.name })),
+    }));
+  return { units, kecamatan };
+}

@@ -2,6 +2,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { getEnv } from "~/services/env.server";
+import { REMOTE_ADDR_HEADER } from "~/services/rate-limit.server";
 import { STATIC_SECURITY_HEADERS } from "~/services/security-headers.server";
 
 /** The Express app around the Remix build; web.ts listens with it, tests call it in-process. */
@@ -9,8 +11,14 @@ export function createApp(build: ServerBuild, mode: string) {
   const app = express();
   app.disable("x-powered-by");
   // Behind the city's reverse proxy, per-IP rate limits need the client address it forwards.
-  app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
+  app.set("trust proxy", getEnv().TRUST_PROXY);
   app.use(compression());
+  // The socket's address is not visible on the Fetch Request Remix hands to routes; pass it on,
+  // overwriting anything a client sent under that name.
+  app.use((req, _res, next) => {
+    req.headers[REMOTE_ADDR_HEADER] = req.socket.remoteAddress ?? "";
+    next();
+  });
   app.use((_req, res, next) => {
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     next();

@@ -13,6 +13,8 @@ const EnvSchema = z
     REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
     /** Prefix for every BullMQ key; tests give every file its own. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),
+    /** Namespace of rate-limit keys in Redis; tests give every file its own. */
+    RATE_LIMIT_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
     SESSION_SECRET: z.string().min(32).optional(),
     SENDGRID_API_KEY: z.string().min(1).optional(),
@@ -20,6 +22,8 @@ const EnvSchema = z
     SENDGRID_BASE_URL: z.url().optional(),
     MAIL_FROM: z.email().default("no-reply@lapor-pangkalpinang.invalid"),
     STORAGE_DIR: z.string().default(".data/uploads"),
+    /** Reverse proxies in front of the web process (0 = none): how many X-Forwarded-For hops to trust. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -22,14 +22,14 @@ export function getRedis(): Redis {
   return globalForRedis.__laporRedis;
 }
 
-const globalForHealth = globalThis as unknown as { __laporHealthRedis?: Redis };
+const globalForFailFast = globalThis as unknown as { __laporFailFastRedis?: Redis };
 
-/** A connection that fails at once while Redis is down, so /healthz answers instead of waiting. */
-export function getHealthRedis(): Redis {
-  if (!globalForHealth.__laporHealthRedis) {
+/** A connection that fails at once while Redis is down: /healthz and rate limits answer instead of waiting. */
+export function getFailFastRedis(): Redis {
+  if (!globalForFailFast.__laporFailFastRedis) {
     const connection = createRedis(undefined, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     connection.on("error", () => {});
-    globalForHealth.__laporHealthRedis = connection;
+    globalForFailFast.__laporFailFastRedis = connection;
   }
-  return globalForHealth.__laporHealthRedis;
+  return globalForFailFast.__laporFailFastRedis;
 }

@@ -1,6 +1,10 @@
 // Loaded before every test file. Fails a test that logs an unexpected console.error, so errors
 // swallowed by code under test cannot pass unnoticed; a test that expects one spies on it.
+import { randomBytes } from "node:crypto";
 import { afterEach, vi } from "vitest";
+
+// Rate-limit counters live in the shared Redis; each test file (and each run) counts on its own.
+process.env.RATE_LIMIT_PREFIX = `t${randomBytes(6).toString("hex")}`;
 
 const originalError = console.error;
 let unexpected: unknown[][] = [];

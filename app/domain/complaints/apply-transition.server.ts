@@ -1,0 +1,152 @@
+// Every change to a complaint's status goes through here: the workflow table decides, one
+// transaction locks the row, appends the event, updates the status and the stored deadlines
+// (replayed from the whole timeline), and queues what follows. Citizen, staff and worker actions
+// all call it, so the rules cannot differ between them.
+import { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/services/db.server";
+import { qualifiedTable } from "~/services/db.server";
+import { enqueueJob } from "~/models/outbox.server";
+import { loadCalendarForUnit } from "~/models/calendar.server";
+import { loadSlaPolicy } from "~/models/sla-policy.server";
+import { computeSlaSnapshot, type SlaSnapshot } from "~/domain/sla/clock";
+import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
+import type { StoredAttachment } from "./submit-complaint.server";
+
+export interface TransitionRequest {
+  complaintId: string;
+  action: WorkflowAction;
+  actor: Actor;
+  actorUserId?: string | null;
+  actorUnitId?: string | null;
+  /** Text shown on the timeline (a reply, a reason, a response). */
+  message?: string | null;
+  payload?: Record<string, unknown>;
+  attachments?: StoredAttachment[];
+  /** Extra columns the action sets on the complaint (rating, assigned unit, ...). */
+  complaintUpdate?: Prisma.ComplaintUncheckedUpdateInput;
+  now: Date;
+}
+
+export type TransitionOutcome =
+  | { ok: true; status: ComplaintStatus; eventId: bigint; snapshot: SlaSnapshot }
+  | { ok: false; refusal: TransitionRefusal | { reason: "not_found" } | { reason: "window_closed"; action: WorkflowAction } };
+
+/** Timestamps the complaint keeps for reporting, set by the first event of their kind. */
+function milestoneUpdate(action: WorkflowAction, now: Date, current: { firstRespondedAt: Date | null }): Prisma.ComplaintUncheckedUpdateInput {
+  switch (action) {
+    case "VERIFY":
+      return { verifiedAt: now };
+    case "RESPOND":
+    case "REQUEST_INFO":
+    case "PROPOSE_RESOLUTION":
+      return {
+        ...(current.firstRespondedAt ? {} : { firstRespondedAt: now }),
+        ...(action === "PROPOSE_RESOLUTION" ? { resolvedAt: now } : {}),
+      };
+    case "CONFIRM_RESOLUTION":
+    case "AUTO_CLOSE":
+    case "DISMISS_APPEAL":
+      return { closedAt: now };
+    case "REJECT_RESOLUTION":
+    case "UPHOLD_APPEAL":
+      return { resolvedAt: null, closedAt: null };
+    default:
+      return {};
+  }
+}
+
+export async function applyTransition(db: Db, request: TransitionRequest): Promise<TransitionOutcome> {
+  const { now } = request;
+  return db.$transaction(
+    async (tx) => {
+      // Row lock: two actions on one complaint (a double tap, a worker and a clerk) run one after the other.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM ${qualifiedTable(db, "complaint")} WHERE id = ${request.complaintId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return { ok: false, refusal: { reason: "not_found" } } as const;
+      const complaint = await tx.complaint.findUniqueOrThrow({
+        where: { id: request.complaintId },
+        select: { status: true, unitId: true, productId: true, firstRespondedAt: true, confirmationDueAt: true },
+      });
+      const lastInfoRequest = await tx.complaintEvent.findFirst({
+        where: { complaintId: request.complaintId, type: "INFO_REQUESTED" },
+        orderBy: { id: "desc" },
+        select: { fromStatus: true },
+      });
+      const decision = decideTransition(complaint.status, request.action, request.actor, { returnStatus: lastInfoRequest?.fromStatus ?? null });
+      if (!decision.ok) return { ok: false, refusal: decision.refusal } as const;
+      // Rejecting a proposed resolution is the citizen's right only inside the confirmation window.
+      if (request.action === "REJECT_RESOLUTION" && complaint.confirmationDueAt && complaint.confirmationDueAt < now) {
+        return { ok: false, refusal: { reason: "window_closed", action: request.action } } as const;
+      }
+
+      const event = await tx.complaintEvent.create({
+        data: {
+          complaintId: request.complaintId,
+          type: ACTION_EVENT[request.action] as Prisma.ComplaintEventCreateInput["type"],
+          visibility: decision.transition.publicEvent ? "PUBLIC" : "INTERNAL",
+          actorKind: request.actor === "CITIZEN" ? "CITIZEN" : request.actor === "SYSTEM" ? "SYSTEM" : "STAFF",
+          actorUserId: request.actorUserId ?? null,
+          actorUnitId: request.actorUnitId ?? null,
+          fromStatus: complaint.status,
+          toStatus: decision.to,
+          message: request.message ?? null,
+          payload: (request.payload ?? {}) as Prisma.InputJsonObject,
+          occurredAt: now,
+        },
+        select: { id: true },
+      });
+      for (const attachment of request.attachments ?? []) {
+        await tx.attachmentBlob.upsert({
+          where: { sha256: attachment.sha256 },
+          create: { sha256: attachment.sha256, sizeBytes: attachment.sizeBytes, mimeType: attachment.mimeType },
+          update: {},
+        });
+        await tx.attachment.create({
+          data: {
+            complaintId: request.complaintId,
+            eventId: event.id,
+            sha256: attachment.sha256,
+            originalName: attachment.originalName,
+            uploadedBy: request.actor === "CITIZEN" ? "CITIZEN" : "STAFF",
+          },
+        });
+      }
+
+      const unitId = (request.complaintUpdate?.unitId as string | undefined) ?? complaint.unitId;
+      const events = await tx.complaintEvent.findMany({
+        where: { complaintId: request.complaintId, toStatus: { not: null } },
+        orderBy: { id: "asc" },
+        select: { type: true, toStatus: true, occurredAt: true },
+      });
+      const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId });
+      const calendar = await loadCalendarForUnit(tx, unitId);
+      const snapshot = computeSlaSnapshot(events, policy, calendar, now);
+      const due = (stage: keyof SlaSnapshot["stages"]) => {
+        const clock = snapshot.stages[stage];
+        return clock && !clock.stoppedAt ? clock.dueAt : null;
+      };
+      await tx.complaint.update({
+        where: { id: request.complaintId },
+        data: {
+          ...milestoneUpdate(request.action, now, complaint),
+          ...request.complaintUpdate,
+          status: decision.to,
+          slaPolicyId: policy.id,
+          verificationDueAt: due("VERIFICATION"),
+          firstResponseDueAt: due("FIRST_RESPONSE"),
+          resolutionDueAt: due("RESOLUTION"),
+          citizenReplyDueAt: due("CITIZEN_REPLY"),
+          confirmationDueAt: due("CONFIRMATION"),
+          nextDueAt: snapshot.nextDue?.dueAt ?? null,
+          nextDueStage: snapshot.nextDue?.stage ?? null,
+        },
+      });
+      if (snapshot.nextDue) {
+        await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: snapshot.nextDue.dueAt.toISOString() }, { runAt: snapshot.nextDue.dueAt });
+      }
+      await enqueueJob(tx, "refreshReports", { complaintId: request.complaintId, eventId: event.id.toString() });
+      return { ok: true, status: decision.to, eventId: event.id, snapshot } as const;
+    },
+    { timeout: 20_000 },
+  );
+}

@@ -1,0 +1,160 @@
+// What a citizen can see and do with a tracking code and PIN. No identity is ever part of it:
+// the page could be on a shared phone.
+import type { Db } from "~/services/db.server";
+import { hashPin, verifyPin } from "~/services/pin.server";
+import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
+import { availableActions, type ComplaintStatus, type WorkflowAction } from "./workflow";
+import { normalizeTrackingCode } from "./tracking-code";
+import type { CitizenActionInput } from "./citizen-actions";
+import type { StoredAttachment } from "./submit-complaint.server";
+
+export async function findComplaintIdByCode(db: Db, code: string): Promise<string | null> {
+  const normalized = normalizeTrackingCode(code);
+  if (!normalized) return null;
+  const row = await db.complaint.findUnique({ where: { trackingCode: normalized }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** Checks a code and PIN; a wrong pair and an unknown code look the same to the caller. */
+export async function authenticateTracking(db: Db, code: string, pin: string): Promise<{ ok: true; complaintId: string; trackingCode: string } | { ok: false }> {
+  const normalized = normalizeTrackingCode(code);
+  const row = normalized ? await db.complaint.findUnique({ where: { trackingCode: normalized }, select: { id: true, pinHash: true, trackingCode: true } }) : null;
+  // Verify even when the code is unknown, so timing does not tell which codes exist.
+  const ok = await verifyPin(row?.pinHash ?? (await dummyPinHash()), pin);
+  return row && ok ? { ok: true, complaintId: row.id, trackingCode: row.trackingCode } : { ok: false };
+}
+
+// A real hash of a PIN nobody can type (7 digits), so an unknown code costs the same time as a known one.
+let dummyHash: Promise<string> | undefined;
+const dummyPinHash = () => (dummyHash ??= hashPin("0000000"));
+
+export interface CitizenTimelineEntry {
+  id: string;
+  type: string;
+  occurredAt: string;
+  byCitizen: boolean;
+  message: string | null;
+  attachments: { id: string; name: string }[];
+}
+
+export interface CitizenComplaintView {
+  id: string;
+  trackingCode: string;
+  status: ComplaintStatus;
+  visibility: string;
+  submittedAt: string;
+  unitName: string | null;
+  productName: string | null;
+  productNameEn: string | null;
+  /** Who must act next: the unit, the coordinator, or the citizen. */
+  holder: "COORDINATOR" | "UNIT" | "CITIZEN" | "LIAISON" | "NONE";
+  nextDueAt: string | null;
+  nextDueStage: string | null;
+  rating: number | null;
+  actions: WorkflowAction[];
+  timeline: CitizenTimelineEntry[];
+}
+
+function holderOf(status: ComplaintStatus): CitizenComplaintView["holder"] {
+  switch (status) {
+    case "SUBMITTED":
+    case "ON_HOLD":
+    case "VERIFIED":
+      return "COORDINATOR";
+    case "ASSIGNED":
+    case "IN_PROGRESS":
+    case "REOPENED":
+      return "UNIT";
+    case "AWAITING_CITIZEN":
+    case "RESOLVED":
+      return "CITIZEN";
+    case "APPEALED":
+      return "LIAISON";
+    default:
+      return "NONE";
+  }
+}
+
+export async function getCitizenComplaintView(db: Db, complaintId: string): Promise<CitizenComplaintView | null> {
+  const complaint = await db.complaint.findUnique({
+    where: { id: complaintId },
+    select: {
+      id: true,
+      trackingCode: true,
+      status: true,
+      visibility: true,
+      submittedAt: true,
+      nextDueAt: true,
+      nextDueStage: true,
+      rating: true,
+      unit: { select: { name: true } },
+      product: { select: { name: true, nameEn: true } },
+      events: {
+        where: { visibility: "PUBLIC" },
+        orderBy: { id: "asc" },
+        select: { id: true, type: true, occurredAt: true, actorKind: true, message: true, attachments: { select: { id: true, originalName: true } } },
+      },
+    },
+  });
+  if (!complaint) return null;
+  const actions = availableActions(complaint.status, "CITIZEN").filter((a) => !(a === "RATE" && complaint.rating !== null));
+  return {
+    id: complaint.id,
+    trackingCode: complaint.trackingCode,
+    status: complaint.status,
+    visibility: complaint.visibility,
+    submittedAt: complaint.submittedAt.toISOString(),
+    unitName: complaint.unit?.name ?? null,
+    productName: complaint.product?.name ?? null,
+    productNameEn: complaint.product?.nameEn ?? null,
+    holder: holderOf(complaint.status),
+    nextDueAt: complaint.nextDueAt?.toISOString() ?? null,
+    nextDueStage: complaint.nextDueStage,
+    rating: complaint.rating,
+    actions,
+    timeline: complaint.events.map((e) => ({
+      id: e.id.toString(),
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      byCitizen: e.actorKind === "CITIZEN",
+      message: e.message,
+      attachments: e.attachments.map((a) => ({ id: a.id, name: a.originalName })),
+    })),
+  };
+}
+
+const INTENT_ACTION: Record<CitizenActionInput["intent"], WorkflowAction> = {
+  reply: "CITIZEN_REPLY",
+  confirm: "CONFIRM_RESOLUTION",
+  reject: "REJECT_RESOLUTION",
+  rate: "RATE",
+  appeal: "APPEAL",
+  withdraw: "WITHDRAW",
+};
+
+export type CitizenActionOutcome = TransitionOutcome | { ok: false; refusal: { reason: "already_rated" } };
+
+/** One citizen action on their own complaint, recorded on the timeline. */
+export async function performCitizenAction(
+  db: Db,
+  complaintId: string,
+  input: CitizenActionInput,
+  { now, attachments = [] }: { now: Date; attachments?: StoredAttachment[] },
+): Promise<CitizenActionOutcome> {
+  if (input.intent === "rate") {
+    const current = await db.complaint.findUnique({ where: { id: complaintId }, select: { rating: true } });
+    if (current?.rating !== null && current?.rating !== undefined) return { ok: false, refusal: { reason: "already_rated" } };
+  }
+  const message =
+    input.intent === "reply" ? input.message : input.intent === "reject" || input.intent === "appeal" ? input.reason : input.intent === "withdraw" ? (input.reason ?? null) : input.intent === "rate" ? (input.comment ?? null) : null;
+  return applyTransition(db, {
+    complaintId,
+    action: INTENT_ACTION[input.intent],
+    actor: "CITIZEN",
+    message,
+    attachments: input.intent === "reply" ? attachments : [],
+    payload: input.intent === "rate" ? { rating: input.rating } : {},
+    complaintUpdate: input.intent === "rate" ? { rating: input.rating, ratingComment: input.comment ?? null } : undefined,
+    now,
+  });
+}

@@ -1,0 +1,38 @@
+import type { Duration } from "~/domain/calendar/working-time";
+import type { SlaPolicyTargets } from "~/domain/sla/clock";
+import type { SlaStage } from "~/domain/complaints/workflow";
+import type { DbClient } from "~/services/db-types.server";
+
+export interface LoadedSlaPolicy extends SlaPolicyTargets {
+  id: string;
+  code: string;
+  reminderPercent: number;
+}
+
+/**
+ * The most specific active policy for a complaint: product beats unit beats category beats the
+ * default (the one with no scope at all).
+ */
+export async function loadSlaPolicy(
+  db: DbClient,
+  scope: { unitId?: string | null; productId?: string | null; category?: string | null },
+): Promise<LoadedSlaPolicy> {
+  const candidates = await db.slaPolicy.findMany({
+    where: {
+      isActive: true,
+      OR: [
+        ...(scope.productId ? [{ productId: scope.productId }] : []),
+        ...(scope.unitId ? [{ unitId: scope.unitId, productId: null }] : []),
+        ...(scope.category ? [{ category: scope.category, unitId: null, productId: null }] : []),
+        { unitId: null, productId: null, category: null },
+      ],
+    },
+    include: { targets: true },
+  });
+  const rank = (p: (typeof candidates)[number]) => (p.productId ? 3 : p.unitId ? 2 : p.category ? 1 : 0);
+  const policy = candidates.sort((a, b) => rank(b) - rank(a))[0];
+  if (!policy) throw new Error("no active default SLA policy: run the seed");
+  const targets: Partial<Record<SlaStage, Duration>> = {};
+  for (const target of policy.targets) targets[target.stage] = { amount: target.amount, unit: target.unit };
+  return { id: policy.id, code: policy.code, reminderPercent: policy.reminderPercent, pauseStatuses: policy.pauseStatuses, targets };
+}

@@ -1,0 +1,351 @@
+import { randomBytes } from "node:crypto";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/forms";
+import {
+  COMPLAINT_FORM_FIELDS,
+  fieldErrors,
+  makeComplaintFormSchema,
+  MALADMINISTRATION_CHOOSER,
+  VISIBILITIES,
+  type ComplaintFormField,
+} from "~/domain/complaints/complaint-form";
+import { submitComplaint, type StoredAttachment } from "~/domain/complaints/submit-complaint.server";
+import { getComplaintFormOptions } from "~/models/catalogue.server";
+import { ATTACHMENT_LIMITS, inspectUpload, storeBlob } from "~/services/attachments.server";
+import { getDb } from "~/services/db.server";
+import { getEnv } from "~/services/env.server";
+import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "~/services/honeypot";
+import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
+import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
+import { parseFormWithFiles } from "~/services/multipart.server";
+import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
+import { getFailFastRedis } from "~/services/redis.server";
+import { appSecret } from "~/services/secrets.server";
+
+// The form carries a one-time key and the receipt a PIN: neither may be cached anywhere.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
+
+export const meta: MetaFunction = () => [{ title: "Buat pengaduan — Lapor Pangkalpinang" }];
+
+const newIdempotencyKey = () => randomBytes(18).toString("base64url");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
+  return {
+    options: await getComplaintFormOptions(getDb()),
+    idempotencyKey: newIdempotencyKey(),
+    honeypot: createHoneypotFields(appSecret(), now.getTime()),
+    locale: resolveLocale(request),
+  };
+}
+
+type Values = Partial<Record<ComplaintFormField, string>>;
+
+type ActionData =
+  | { status: "invalid"; errors: Partial<Record<ComplaintFormField | "form", string>>; values: Values; honeypot?: Record<string, string> }
+  | { status: "submitted"; trackingCode: string; pin: string; outsideWindow: boolean; hadEmail: boolean };
+
+function invalid(errors: Partial<Record<ComplaintFormField | "form", string>>, values: Values, status = 400, honeypot?: Record<string, string>) {
+  return Response.json({ status: "invalid", errors, values, honeypot } satisfies ActionData, { status });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const env = getEnv();
+  const now = new Date();
+  const locale = resolveLocale(request);
+  const limit = await hitRateLimit(
+    getFailFastRedis(),
+    RATE_LIMITS.complaintSubmit,
+    ipRateLimitIdentifier(clientIp(request, getEnv().TRUST_PROXY)),
+    limitOptions(),
+  );
+  if (!limit.allowed) {
+    return invalid({ form: "form.error.rateLimited" }, {}, 429);
+  }
+
+  let parsed;
+  try {
+    parsed = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles });
+  } catch {
+    return invalid({ form: "form.error.tooLarge" }, {}, 413);
+  }
+  const { form, files, tooManyFiles } = parsed;
+  const values: Values = {};
+  for (const field of COMPLAINT_FORM_FIELDS) {
+    const value = form.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+
+  const honeypot = checkHoneypot(form, appSecret(), now.getTime());
+  if (!honeypot.ok) {
+    if (honeypot.reason === "filled") return invalid({ form: "form.error.invalid" }, {}, 400);
+    // A person who took too long (or too little) keeps everything and simply sends again.
+    return invalid({ form: "form.error.expired" }, values, 400, createHoneypotFields(appSecret(), now.getTime()));
+  }
+
+  const result = makeComplaintFormSchema(now).safeParse(values);
+  const errors: Partial<Record<ComplaintFormField | "form", string>> = result.success ? {} : fieldErrors(result.error);
+
+  const accepted: { bytes: Uint8Array; upload: Omit<StoredAttachment, "originalName">; name: string }[] = [];
+  if (tooManyFiles) errors.attachments = "form.error.tooManyFiles";
+  for (const file of files) {
+    const inspection = file.oversize ? ({ ok: false, reason: "too_large" } as const) : inspectUpload(file.bytes, file.fileName);
+    if (!inspection.ok) {
+      errors.attachments ??= `form.error.attachment.${inspection.reason}`;
+      continue;
+    }
+    accepted.push({
+      bytes: file.bytes,
+      upload: { sha256: inspection.sha256, sizeBytes: inspection.sizeBytes, mimeType: inspection.mimeType },
+      name: inspection.fileName,
+    });
+  }
+  if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values);
+
+  const attachments: StoredAttachment[] = [];
+  for (const file of accepted) {
+    await storeBlob(env.STORAGE_DIR, file.bytes);
+    attachments.push({ ...file.upload, originalName: file.name });
+  }
+  const outcome = await submitComplaint(getDb(), result.data, {
+    now,
+    locale,
+    attachments,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  });
+  if (!outcome.ok) return invalid(outcome.fieldErrors, values);
+  return Response.json(
+    {
+      status: "submitted",
+      trackingCode: outcome.trackingCode,
+      pin: outcome.pin,
+      outsideWindow: outcome.outsideWindow,
+      hadEmail: Boolean(result.data.email),
+    } satisfies ActionData,
+    // The PIN is on this page: never cache it anywhere.
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+function Receipt({ data }: { data: Extract<ActionData, { status: "submitted" }> }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="receipt-title" className="receipt">
+      <h1 id="receipt-title">{t("receipt.title")}</h1>
+      <p>{t("receipt.lead")}</p>
+      <dl className="receipt__codes">
+        <dt>{t("receipt.code")}</dt>
+        <dd>
+          <code data-testid="tracking-code">{data.trackingCode}</code>
+        </dd>
+        <dt>{t("receipt.pin")}</dt>
+        <dd>
+          <code data-testid="tracking-pin">{data.pin}</code>
+        </dd>
+      </dl>
+      <p className="notice">{t("receipt.pinOnce")}</p>
+      {data.hadEmail ? <p>{t("receipt.emailed")}</p> : null}
+      {data.outsideWindow ? <p className="notice">{t("form.warning.oldIncident")}</p> : null}
+      <p>
+        <Link className="button" to={`/lacak?kode=${encodeURIComponent(data.trackingCode)}`}>
+          {t("receipt.trackCta")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export default function FileComplaint() {
+  const t = useT();
+  const locale = useLocale();
+  const { options, idempotencyKey, honeypot } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting";
+
+  if (actionData?.status === "submitted") return <Receipt data={actionData} />;
+
+  const errors = actionData?.status === "invalid" ? actionData.errors : {};
+  const values = actionData?.status === "invalid" ? actionData.values : {};
+  const honeypotFields = (actionData?.status === "invalid" && actionData.honeypot) || honeypot;
+  const labels: Record<string, string> = {
+    productId: t("form.product"),
+    description: t("form.description"),
+    incidentDate: t("form.incidentDate"),
+    kecamatanCode: t("form.kecamatan"),
+    kelurahanCode: t("form.kelurahan"),
+    name: t("form.name"),
+    email: t("form.email"),
+    phone: t("form.phone"),
+    visibility: t("form.visibility"),
+    consent: t("form.consent"),
+    attachments: t("form.attachments"),
+  };
+  const { form: formError, ...fieldErrorsOnly } = errors;
+
+  return (
+    <>
+      <h1>{t("form.title")}</h1>
+      <p className="lead">{t("form.lead")}</p>
+      {formError ? (
+        <p className="error-summary" role="alert">
+          {t(formError as MessageKey)}
+        </p>
+      ) : null}
+      <ErrorSummary errors={fieldErrorsOnly} labels={labels} />
+      <Form method="post" encType="multipart/form-data" noValidate className="stack">
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <div className="visually-hidden" {...HONEYPOT_WRAPPER_ATTRIBUTES}>
+          <label htmlFor={HONEYPOT_FIELD}>Website</label>
+          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} {...HONEYPOT_INPUT_ATTRIBUTES} defaultValue="" />
+        </div>
+        <input type="hidden" name="formStartedAt" value={honeypotFields.formStartedAt} />
+
+        <fieldset>
+          <legend>{t("form.section.where")}</legend>
+          <Field id="productId" label={labels.productId!} hint={t("form.product.hint")} error={errors.productId}>
+            {(props) => (
+              <select {...props} name="productId" defaultValue={values.productId ?? ""}>
+                <option value="">{t("form.product.placeholder")}</option>
+                {options.units.map((unit) => (
+                  <optgroup key={unit.id} label={unit.name}>
+                    {unit.products.map((product) => (
+                      <option key={product.id} value={product.id}>
+                        {locale === "en" ? product.nameEn : product.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="field field--checkbox">
+            <input id="unitUnknown" name="unitUnknown" type="checkbox" defaultChecked={values.unitUnknown === "on"} />
+            <label htmlFor="unitUnknown">{t("form.unitUnknown")}</label>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("form.section.what")}</legend>
+          <Field id="description" label={labels.description!} hint={t("form.description.hint")} error={errors.description} required>
+            {(props) => <textarea {...props} name="description" rows={7} maxLength={5000} defaultValue={values.description ?? ""} />}
+          </Field>
+          <Field id="incidentDate" label={labels.incidentDate!} hint={t("form.incidentDate.hint")} error={errors.incidentDate} required>
+            {(props) => <input {...props} name="incidentDate" type="date" defaultValue={values.incidentDate ?? ""} />}
+          </Field>
+          <Field id="chooser" label={t("form.chooser")} hint={t("form.chooser.hint")} error={errors.chooser}>
+            {(props) => (
+              <select {...props} name="chooser" defaultValue={values.chooser ?? ""}>
+                <option value="">{t("form.chooser.none")}</option>
+                {MALADMINISTRATION_CHOOSER.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {t(`form.chooser.${choice.value}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="attachments" label={labels.attachments!} hint={t("form.attachments.hint")} error={errors.attachments}>
+            {(props) => <input {...props} name="attachments" type="file" multiple accept="image/jpeg,image/png,application/pdf" />}
+          </Field>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("form.section.location")}</legend>
+          <Field id="kecamatanCode" label={labels.kecamatanCode!} error={errors.kecamatanCode}>
+            {(props) => (
+              <select {...props} name="kecamatanCode" defaultValue={values.kecamatanCode ?? ""}>
+                <option value="">{t("form.optionalChoice")}</option>
+                {options.kecamatan.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="kelurahanCode" label={labels.kelurahanCode!} error={errors.kelurahanCode}>
+            {(props) => (
+              <select {...props} name="kelurahanCode" defaultValue={values.kelurahanCode ?? ""}>
+                <option value="">{t("form.optionalChoice")}</option>
+                {options.kecamatan.map((k) => (
+                  <optgroup key={k.code} label={k.name}>
+                    {k.kelurahan.map((l) => (
+                      <option key={l.code} value={l.code}>
+                        {l.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="address" label={t("form.address")} error={errors.address}>
+            {(props) => <input {...props} name="address" type="text" maxLength={300} defaultValue={values.address ?? ""} />}
+          </Field>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("form.section.you")}</legend>
+          <Field id="name" label={labels.name!} error={errors.name} required>
+            {(props) => <input {...props} name="name" type="text" autoComplete="name" maxLength={120} defaultValue={values.name ?? ""} />}
+          </Field>
+          <Field id="email" label={labels.email!} hint={t("form.contact.hint")} error={errors.email}>
+            {(props) => <input {...props} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={values.email ?? ""} />}
+          </Field>
+          <Field id="phone" label={labels.phone!} error={errors.phone}>
+            {(props) => <input {...props} name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={values.phone ?? ""} />}
+          </Field>
+        </fieldset>
+
+        <fieldset aria-describedby={errors.visibility ? "visibility-error" : undefined}>
+          <legend id="visibility">{labels.visibility}</legend>
+          {errors.visibility ? (
+            <p id="visibility-error" className="field__error">
+              {t(errors.visibility as MessageKey)}
+            </p>
+          ) : null}
+          {VISIBILITIES.map((visibility) => (
+            <div className="field field--radio" key={visibility}>
+              <input
+                id={`visibility-${visibility}`}
+                type="radio"
+                name="visibility"
+                value={visibility}
+                defaultChecked={(values.visibility ?? "RAHASIA") === visibility}
+              />
+              <label htmlFor={`visibility-${visibility}`}>
+                <strong>{t(`form.visibility.${visibility}` as MessageKey)}</strong> — {t(`home.visibility.${visibility}` as MessageKey)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+
+        <p className="notice">{t("form.pdpNotice")}</p>
+        <div className={`field field--checkbox${errors.consent ? " field--error" : ""}`}>
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            defaultChecked={values.consent === "on"}
+            aria-describedby={errors.consent ? "consent-error" : undefined}
+            aria-invalid={errors.consent ? true : undefined}
+          />
+          <label htmlFor="consent">{labels.consent}</label>
+          {errors.consent ? (
+            <p id="consent-error" className="field__error">
+              {t(errors.consent as MessageKey)}
+            </p>
+          ) : null}
+        </div>
+
+        <button type="submit" className="button" disabled={submitting} aria-disabled={submitting}>
+          {submitting ? t("form.submitting") : t("form.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
