@@ -1,0 +1,120 @@
+// Queue "notify": sends stored EmailMessage rows (job "email.send", payload { emailMessageId }).
+// docs/decisions/009-email-through-sendgrid.md
+import { UnrecoverableError } from "bullmq";
+import { JOBS } from "~/jobs/contracts";
+import { qualifiedTable, type Db } from "~/services/db.server";
+import { createEmailTransport, DEFAULT_SEND_TIMEOUT_MS, type EmailTransport, type SendResult } from "~/services/email.server";
+import { getEnv } from "~/services/env.server";
+import { createLogger } from "~/services/logger.server";
+import type { Processor, ProcessorContext } from "./index";
+
+/** Longer than the transport's own timeout, so a slow SendGrid answer is still recorded. */
+const SEND_TRANSACTION_TIMEOUT_MS = DEFAULT_SEND_TIMEOUT_MS * 3;
+
+type Outcome =
+  | { kind: "missing" }
+  | { kind: "already"; status: "SENT" | "DEV_MAILBOX" | "FAILED" }
+  | { kind: "done"; result: SendResult; attempt: number };
+
+/**
+ * Sends one message, idempotently. The row is locked (`FOR UPDATE`) for the whole attempt, so two
+ * runs for the same message (a duplicate job, a stalled job picked up again) take turns, and the
+ * second one finds it SENT and sends nothing. The lock is held over the HTTP call on purpose:
+ * the price is one pooled connection per message in flight (bounded by the concurrency below).
+ */
+async function sendStoredEmail(db: Db, transport: EmailTransport, emailMessageId: string, now: () => Date): Promise<Outcome> {
+  return db.$transaction(
+    async (tx): Promise<Outcome> => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM ${qualifiedTable(db, "email_message")} WHERE id = ${emailMessageId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return { kind: "missing" };
+      const message = await tx.emailMessage.findUniqueOrThrow({
+        where: { id: emailMessageId },
+        select: { status: true, attempts: true, toAddress: true, subject: true, bodyText: true, bodyHtml: true },
+      });
+      if (message.status !== "PENDING") return { kind: "already", status: message.status };
+
+      const attempt = message.attempts + 1;
+      const result = await transport.send({
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.bodyText,
+        ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+        customId: emailMessageId,
+      });
+      if (result.ok) {
+        await tx.emailMessage.update({
+          where: { id: emailMessageId },
+          data: {
+            status: result.devMailbox ? "DEV_MAILBOX" : "SENT",
+            providerMessageId: result.providerMessageId,
+            sentAt: now(),
+            attempts: attempt,
+            lastError: null,
+          },
+        });
+      } else {
+        await tx.emailMessage.update({
+          where: { id: emailMessageId },
+          data: { attempts: attempt, lastError: result.error, ...(result.permanent ? { status: "FAILED" } : {}) },
+        });
+      }
+      return { kind: "done", result, attempt };
+    },
+    { timeout: SEND_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
+
+/** A transport, or a function giving one when the first job needs it. */
+export type TransportSource = EmailTransport | (() => EmailTransport);
+
+export function createNotifyProcessor(transport: TransportSource, { concurrency = 4 }: { concurrency?: number } = {}): Processor {
+  const getTransport = typeof transport === "function" ? transport : () => transport;
+  return {
+    queue: "notify",
+    concurrency,
+    handle: async (job, { db, log, now }: ProcessorContext) => {
+      if (job.name !== JOBS.sendEmail.name) throw new UnrecoverableError(`unknown job notify/${job.name}`);
+      const parsed = JOBS.sendEmail.payload.safeParse(job.data);
+      if (!parsed.success) {
+        // Issue paths and codes only: never echo a payload into logs.
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.code}`).join(", ");
+        throw new UnrecoverableError(`invalid email.send payload (${issues})`);
+      }
+      const { emailMessageId } = parsed.data;
+      const outcome = await sendStoredEmail(db, getTransport(), emailMessageId, now);
+
+      if (outcome.kind === "missing") throw new UnrecoverableError(`email message ${emailMessageId} not found`);
+      if (outcome.kind === "already") {
+        log.info("email already handled; nothing sent", { emailMessageId, status: outcome.status, jobId: job.id });
+        return { status: outcome.status, sent: false };
+      }
+      const { result, attempt } = outcome;
+      if (result.ok) {
+        const status = result.devMailbox ? "DEV_MAILBOX" : "SENT";
+        log.info("email delivered", { emailMessageId, status, attempt });
+        return { status, sent: true };
+      }
+      // Recorded on the row before throwing: BullMQ retries a plain Error with the queue's
+      // exponential backoff and never retries an UnrecoverableError.
+      if (result.permanent) throw new UnrecoverableError(result.error);
+      throw new Error(result.error);
+    },
+  };
+}
+
+let envTransport: EmailTransport | undefined;
+
+/** The process's transport, from SENDGRID_API_KEY / SENDGRID_BASE_URL / MAIL_FROM, made once. */
+function transportFromEnv(): EmailTransport {
+  if (!envTransport) {
+    const env = getEnv();
+    envTransport = createEmailTransport({ apiKey: env.SENDGRID_API_KEY, baseUrl: env.SENDGRID_BASE_URL, from: env.MAIL_FROM });
+    if (envTransport.kind === "dev-mailbox" && env.NODE_ENV === "production") {
+      createLogger("notify").warn("SENDGRID_API_KEY is not set: emails are kept in the dev mailbox, not sent");
+    }
+  }
+  return envTransport;
+}
+
+export const notifyProcessor: Processor = createNotifyProcessor(transportFromEnv);
