@@ -1,5 +1,6 @@
 // Worker process: `npm run worker` (npm start runs it beside the web server).
 import { getEnv } from "~/services/env.server";
+import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { createLogger } from "~/services/logger.server";
 import { shutdownWhenSupervisorGone } from "~/services/supervisor.server";
@@ -11,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 async function main() {
   const env = getEnv();
   const db = getDb();
-  const runtime = await startWorkerRuntime({ db, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX, log });
+  const runtime = await startWorkerRuntime({ db, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX, log, now: appNow });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -67,6 +67,8 @@ export async function relayOutboxOnce(
   return { sent: result.sent, rejected: result.rejected, ...(result.transientError ? { unavailable: result.transientError } : {}) };
 }
 
+const OUTAGE_GRACE_MS = 5_000;
+
 /** Polls the outbox until stopped; returns a function that stops it and waits for the pass in flight. */
 export function startOutboxRelay(
   db: Db,
@@ -78,6 +80,8 @@ export function startOutboxRelay(
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
   let lastError = "";
+  let failingSince: number | null = null;
+  let reported = false;
   const tick = () => {
     inFlight = (async () => {
       try {
@@ -88,12 +92,20 @@ export function startOutboxRelay(
           if (result.rejected > 0) log.error("outbox rows rejected", { rejected: result.rejected });
         } while (!stopped && result.sent > 0 && !result.unavailable);
         if (result.unavailable) throw new Error(result.unavailable);
-        if (lastError) log.info("outbox relay recovered");
+        if (reported) log.info("outbox relay recovered");
         lastError = "";
+        failingSince = null;
+        reported = false;
       } catch (error) {
         const message = (error as Error).message;
-        if (message !== lastError) log.warn("outbox relay failed; will retry", { error: message });
-        lastError = message;
+        failingSince ??= Date.now();
+        // A connection still coming up at start is not news; an outage past the grace period is,
+        // once per distinct error.
+        if (Date.now() - failingSince >= OUTAGE_GRACE_MS && message !== lastError) {
+          log.warn("outbox relay failed; will retry", { error: message });
+          lastError = message;
+          reported = true;
+        }
       }
       if (!stopped) timer = setTimeout(tick, intervalMs);
     })();

@@ -8,6 +8,7 @@ import type { Logger } from "~/services/logger.server";
 import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "~/models/worker-heartbeat.server";
 import { startOutboxRelay } from "./outbox-relay";
 import { PROCESSORS, type Processor } from "./processors";
+import { JOBS } from "~/jobs/contracts";
 
 import { HEARTBEAT_INTERVAL_MS } from "~/jobs/heartbeat";
 
@@ -20,7 +21,13 @@ export interface WorkerRuntimeOptions {
   now?: () => Date;
   relayIntervalMs?: number;
   heartbeatIntervalMs?: number;
+  /** How often the SLA sweeper runs when an "sla" processor is present (a BullMQ job scheduler). */
+  slaSweepIntervalMs?: number;
+  /** How often the scheduler is re-registered, so it comes back after Redis lost its data. */
+  schedulerRefreshMs?: number;
 }
+
+export const SLA_SWEEP_INTERVAL_MS = 60_000;
 
 /** Starts the relay, the heartbeat and one BullMQ Worker per processor; `stop` drains them all. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ workerId: string; stop: () => Promise<void> }> {
@@ -60,12 +67,37 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   await beat();
   const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
   const stopRelay = startOutboxRelay(db, producer, log, { intervalMs: options.relayIntervalMs });
+  // One sweep scheduler for the whole deployment: upserting the same id from every worker is
+  // harmless. It is re-upserted periodically, because Redis may be down at start or may lose its
+  // data (it keeps nothing on disk here) and the sweeper is what makes that loss harmless.
+  let schedulerTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  if (processors.some((p) => p.queue === "sla")) {
+    const registerSweep = async () => {
+      if (stopping) return;
+      if (!producer.isReady()) {
+        schedulerTimer = setTimeout(registerSweep, 1_000);
+        return;
+      }
+      try {
+        await producer.queues.sla.upsertJobScheduler("sla-sweep", { every: options.slaSweepIntervalMs ?? SLA_SWEEP_INTERVAL_MS }, { name: JOBS.sweepSla.name, data: {} });
+        if (stopping) return;
+        schedulerTimer = setTimeout(registerSweep, options.schedulerRefreshMs ?? SLA_SWEEP_INTERVAL_MS);
+      } catch (error) {
+        log.warn("sla sweep scheduler not registered yet", { error: (error as Error).message });
+        schedulerTimer = setTimeout(registerSweep, 5_000);
+      }
+    };
+    void registerSweep();
+  }
   log.info("worker started", { workerId, queues: processors.map((p) => p.queue).join(",") || "(relay only)" });
 
   return {
     workerId,
     stop: async () => {
+      stopping = true;
       clearInterval(heartbeat);
+      clearTimeout(schedulerTimer);
       await stopRelay();
       // close() waits for jobs in progress; a job cut short by a hard kill is retried (idempotent processors).
       await Promise.all(workers.map((worker) => worker.close()));

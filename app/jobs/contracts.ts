@@ -35,6 +35,16 @@ export const JOBS = {
     payload: ComplaintRef.extend({ dueAt: z.iso.datetime({ offset: true }) }),
     jobId: (p) => `sla-${p.complaintId}-${Date.parse(p.dueAt)}`,
   }),
+  /**
+   * Safety net, repeated by a BullMQ job scheduler: re-checks every complaint whose sla_check_at
+   * has passed, so a lost delayed job (Redis flushed, a crash) never loses an escalation.
+   */
+  sweepSla: defineJob({
+    queue: "sla",
+    name: "sla.sweep",
+    payload: z.object({}),
+    jobId: () => "sla-sweep",
+  }),
   /** Send one stored EmailMessage (rendered and addressed in Postgres). */
   sendEmail: defineJob({
     queue: "notify",

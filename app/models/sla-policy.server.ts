@@ -7,6 +7,7 @@ export interface LoadedSlaPolicy extends SlaPolicyTargets {
   id: string;
   code: string;
   reminderPercent: number;
+  escalationStep: Duration;
 }
 
 /**
@@ -34,5 +35,12 @@ export async function loadSlaPolicy(
   if (!policy) throw new Error("no active default SLA policy: run the seed");
   const targets: Partial<Record<SlaStage, Duration>> = {};
   for (const target of policy.targets) targets[target.stage] = { amount: target.amount, unit: target.unit };
-  return { id: policy.id, code: policy.code, reminderPercent: policy.reminderPercent, pauseStatuses: policy.pauseStatuses, targets };
+  return {
+    id: policy.id,
+    code: policy.code,
+    reminderPercent: policy.reminderPercent,
+    escalationStep: { amount: policy.escalationStepAmount, unit: policy.escalationStepUnit },
+    pauseStatuses: policy.pauseStatuses,
+    targets,
+  };
 }

@@ -24,9 +24,14 @@ const EnvSchema = z
     STORAGE_DIR: z.string().default(".data/uploads"),
     /** Reverse proxies in front of the web process (0 = none): how many X-Forwarded-For hops to trust. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+    /** Demos and manual tests only: shifts "now" for web and workers alike, so deadlines can be watched firing. */
+    CLOCK_OFFSET_MINUTES: z.coerce.number().int().default(0),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.CLOCK_OFFSET_MINUTES !== 0) {
+      ctx.addIssue({ code: "custom", path: ["CLOCK_OFFSET_MINUTES"], message: "a shifted clock is for demos; it is refused in production" });
+    }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "SESSION_SECRET (32+ characters) is required in production" });
     }

@@ -9,6 +9,8 @@ import { enqueueJob } from "~/models/outbox.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
 import { computeSlaSnapshot, type SlaSnapshot } from "~/domain/sla/clock";
+import { computeSlaDuties } from "~/domain/sla/escalation";
+import { loadDoneDuties } from "~/models/sla-duties.server";
 import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
 import type { StoredAttachment } from "./submit-complaint.server";
 
@@ -125,6 +127,7 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         const clock = snapshot.stages[stage];
         return clock && !clock.stoppedAt ? clock.dueAt : null;
       };
+      const slaCheckAt = computeSlaDuties(snapshot, policy, calendar, now, await loadDoneDuties(tx, request.complaintId)).nextCheckAt;
       await tx.complaint.update({
         where: { id: request.complaintId },
         data: {
@@ -139,10 +142,19 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
           confirmationDueAt: due("CONFIRMATION"),
           nextDueAt: snapshot.nextDue?.dueAt ?? null,
           nextDueStage: snapshot.nextDue?.stage ?? null,
+          slaCheckAt,
         },
       });
-      if (snapshot.nextDue) {
-        await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: snapshot.nextDue.dueAt.toISOString() }, { runAt: snapshot.nextDue.dueAt });
+      // Escalations of a stage this action met (or made moot) are settled.
+      const stopped = Object.values(snapshot.stages).filter((stage) => stage?.stoppedAt).map((stage) => stage!.stage);
+      if (stopped.length > 0) {
+        await tx.escalation.updateMany({ where: { complaintId: request.complaintId, settledAt: null, stage: { in: stopped } }, data: { settledAt: now } });
+      }
+      if (slaCheckAt) {
+        await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
+      }
+      if (request.action === "VERIFY") {
+        await enqueueJob(tx, "routeComplaint", { complaintId: request.complaintId, eventId: event.id.toString() });
       }
       await enqueueJob(tx, "refreshReports", { complaintId: request.complaintId, eventId: event.id.toString() });
       return { ok: true, status: decision.to, eventId: event.id, snapshot } as const;

@@ -6,9 +6,11 @@ import type { Db } from "~/services/db.server";
 import { keyedHash } from "~/services/secrets.server";
 import { hashPin } from "~/services/pin.server";
 import { enqueueJob } from "~/models/outbox.server";
+import { createNotice } from "~/models/email.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
 import { computeSlaSnapshot } from "~/domain/sla/clock";
+import { computeSlaDuties } from "~/domain/sla/escalation";
 import { generateTrackingCode } from "./tracking-code";
 import { createTrackingLinkToken } from "./tracking-access.server";
 import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField, type ComplaintFormInput } from "./complaint-form";
@@ -88,6 +90,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
   // Verification is the coordinator's clock, on the city's default calendar.
   const calendar = await loadCalendarForUnit(db, null);
   const snapshot = computeSlaSnapshot([{ type: "SUBMITTED", toStatus: "SUBMITTED", occurredAt: now }], policy, calendar, now);
+  const slaCheckAt = computeSlaDuties(snapshot, policy, calendar, now).nextCheckAt;
   const pin = derivePin(input.idempotencyKey);
   const pinHash = await hashPin(pin);
 
@@ -121,6 +124,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             verificationDueAt: snapshot.stages.VERIFICATION?.dueAt ?? null,
             nextDueAt: snapshot.nextDue?.dueAt ?? null,
             nextDueStage: snapshot.nextDue?.stage ?? null,
+            slaCheckAt: slaCheckAt,
             submittedAt: now,
           },
           select: { id: true },
@@ -147,26 +151,22 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             data: { complaintId: complaint.id, eventId: event.id, sha256: attachment.sha256, originalName: attachment.originalName, uploadedBy: "CITIZEN" },
           });
         }
-        await enqueueJob(tx, "routeComplaint", { complaintId: complaint.id, eventId: event.id.toString() });
-        if (snapshot.nextDue) {
-          await enqueueJob(tx, "evaluateSla", { complaintId: complaint.id, dueAt: snapshot.nextDue.dueAt.toISOString() }, { runAt: snapshot.nextDue.dueAt });
+        // Routing follows the coordinator's verification (applyTransition queues it on VERIFY).
+        if (slaCheckAt) {
+          await enqueueJob(tx, "evaluateSla", { complaintId: complaint.id, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
         }
         if (input.email) {
           const link = `${context.publicBaseUrl}/lacak/${trackingCode}?t=${createTrackingLinkToken(complaint.id, now)}`;
           const vars = { code: trackingCode, link };
-          const message = await tx.emailMessage.create({
-            data: {
-              dedupeKey: `receipt-${complaint.id}`,
-              complaintId: complaint.id,
-              template: "complaint.receipt",
-              locale: context.locale,
-              toAddress: input.email,
-              subject: translate(context.locale, "email.receipt.subject", vars),
-              bodyText: translate(context.locale, "email.receipt.body", vars),
-            },
-            select: { id: true },
+          await createNotice(tx, {
+            dedupeKey: `receipt-${complaint.id}`,
+            complaintId: complaint.id,
+            template: "complaint.receipt",
+            locale: context.locale,
+            to: input.email,
+            subject: translate(context.locale, "email.receipt.subject", vars),
+            bodyText: translate(context.locale, "email.receipt.body", vars),
           });
-          await enqueueJob(tx, "sendEmail", { emailMessageId: message.id });
         }
         return complaint.id;
       });

@@ -1,0 +1,66 @@
+import type { SlaStage } from "~/domain/complaints/workflow";
+import { escalationKey, reminderKey, type DoneDuties, type EscalationRole } from "~/domain/sla/escalation";
+import type { DbClient } from "~/services/db-types.server";
+
+/** Escalations and reminders already recorded for a complaint, as keys the duty computation skips. */
+export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
+  const [escalations, reminders] = await Promise.all([
+    db.escalation.findMany({ where: { complaintId }, select: { stage: true, level: true, breachedDueAt: true } }),
+    db.complaintEvent.findMany({ where: { complaintId, type: "REMINDER_SENT" }, select: { payload: true } }),
+  ]);
+  return {
+    escalations: new Set(escalations.map((e) => escalationKey(e.stage, e.level, e.breachedDueAt))),
+    reminders: new Set(
+      reminders.flatMap((r) => {
+        const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
+        return payload.stage && payload.stageStartedAt ? [reminderKey(payload.stage, new Date(payload.stageStartedAt))] : [];
+      }),
+    ),
+  };
+}
+
+export interface NoticeRecipient {
+  email: string;
+  locale: "id" | "en";
+}
+
+const asLocale = (value: string): "id" | "en" => (value === "en" ? "en" : "id");
+
+/**
+ * Who hears of an escalation level: the unit head(s) of the complaint's unit (or of the
+ * coordinator's unit while no unit has it) with the unit's contact addresses; then the
+ * Inspektorat; then the ombudsman liaisons. Returns the unit that now holds the escalation.
+ */
+export async function findEscalationRecipients(
+  db: DbClient,
+  { role, complaintUnitId }: { role: EscalationRole; complaintUnitId: string | null },
+): Promise<{ targetUnitId: string | null; recipients: NoticeRecipient[] }> {
+  let unit: { id: string; contactEmails: string[] } | null = null;
+  if (role === "UNIT_HEAD") {
+    unit = complaintUnitId
+      ? await db.serviceUnit.findUnique({ where: { id: complaintUnitId }, select: { id: true, contactEmails: true } })
+      : await db.serviceUnit.findFirst({ where: { kind: "COORDINATOR", isActive: true }, select: { id: true, contactEmails: true } });
+  } else if (role === "INSPECTORATE") {
+    unit = await db.serviceUnit.findFirst({ where: { kind: "INSPECTORATE", isActive: true }, select: { id: true, contactEmails: true } });
+  }
+  const members = await db.membership.findMany({
+    where: { role, user: { isActive: true }, ...(role === "UNIT_HEAD" && unit ? { unitId: unit.id } : {}) },
+    select: { user: { select: { email: true, locale: true } } },
+  });
+  const recipients = new Map<string, NoticeRecipient>();
+  for (const member of members) recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: asLocale(member.user.locale) });
+  for (const email of unit?.contactEmails ?? []) if (!recipients.has(email.toLowerCase())) recipients.set(email.toLowerCase(), { email, locale: "id" });
+  return { targetUnitId: unit?.id ?? null, recipients: [...recipients.values()] };
+}
+
+/** Who is reminded before a deadline: the officers of the unit that holds the complaint (or the coordinators). */
+export async function findReminderRecipients(db: DbClient, complaintUnitId: string | null): Promise<NoticeRecipient[]> {
+  const members = await db.membership.findMany({
+    where: complaintUnitId
+      ? { unitId: complaintUnitId, role: { in: ["OFFICER", "UNIT_HEAD"] }, user: { isActive: true } }
+      : { role: "COORDINATOR", user: { isActive: true } },
+    select: { user: { select: { email: true, locale: true } } },
+  });
+  const unique = new Map(members.map((m) => [m.user.email.toLowerCase(), { email: m.user.email, locale: asLocale(m.user.locale) }]));
+  return [...unique.values()];
+}

@@ -1,0 +1,220 @@
+// SLA clocks, escalation and the sweeper against real PostgreSQL and Redis, with the clock moved
+// by the test instead of waiting.
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
+import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
+import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
+import { createLogger } from "~/services/logger.server";
+import { seedDemoAccounts } from "../prisma/seed/index";
+import { startWorkerRuntime } from "../workers/runtime";
+import { routingProcessor } from "../workers/processors/routing";
+import { slaProcessor } from "../workers/processors/sla";
+import { useTestDatabase, useTestQueuePrefix } from "./support/isolation";
+
+const database = useTestDatabase({ seed: true });
+const queues = useTestQueuePrefix();
+const wib = (local: string) => new Date(`${local}+07:00`);
+const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+let productId: string;
+beforeAll(async () => {
+  await seedDemoAccounts(database.db, { password: "demo-sla-test", mustChangePassword: false });
+  productId = (await database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id;
+});
+
+async function file(now: Date, overrides: Partial<{ productId: string }> = {}) {
+  const outcome = await submitComplaint(
+    database.db,
+    {
+      productId,
+      unitUnknown: false,
+      description: "KTP-el belum jadi padahal sudah lewat waktu yang dijanjikan.",
+      incidentDate: "2026-01-05",
+      name: "Warga Uji",
+      phone: "081200000000",
+      visibility: "RAHASIA",
+      consent: true,
+      idempotencyKey: randomBytes(18).toString("base64url"),
+      ...overrides,
+    },
+    { now, locale: "id", publicBaseUrl: "http://localhost" },
+  );
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
+  return outcome.complaintId;
+}
+
+async function act(complaintId: string, action: WorkflowAction, actor: Actor, now: Date) {
+  const outcome = await applyTransition(database.db, { complaintId, action, actor, now });
+  expect(outcome.ok, action).toBe(true);
+}
+
+describe("working-time deadlines", () => {
+  it("gives a complaint filed Friday 15:55 WIB before cuti bersama and Imlek the right verification deadline", async () => {
+    const id = await file(wib("2026-02-13T15:55:00"));
+    const complaint = await database.db.complaint.findUniqueOrThrow({ where: { id } });
+    // Fri 13 Feb is day 0; Mon 16 (cuti bersama) and Tue 17 (Imlek) are closed: Wed 18, Thu 19, Fri 20 at close.
+    expect(complaint.verificationDueAt).toEqual(wib("2026-02-20T16:30:00"));
+    expect(complaint.nextDueStage).toBe("VERIFICATION");
+    // The reminder at 75 % of the working time comes first.
+    expect(complaint.slaCheckAt!.getTime()).toBeLessThan(complaint.verificationDueAt!.getTime());
+  });
+
+  it("pauses while awaiting the citizen and resumes with the reply", async () => {
+    const t0 = wib("2026-03-02T08:00:00");
+    const id = await file(t0);
+    await act(id, "VERIFY", "COORDINATOR", minutesAfter(t0, 60));
+    await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 61));
+    await act(id, "ACKNOWLEDGE", "OFFICER", minutesAfter(t0, 120));
+    const before = (await database.db.complaint.findUniqueOrThrow({ where: { id } })).resolutionDueAt!;
+    await act(id, "REQUEST_INFO", "OFFICER", wib("2026-03-03T07:30:00"));
+    const paused = await database.db.complaint.findUniqueOrThrow({ where: { id } });
+    expect(paused.resolutionDueAt).toBeNull();
+    expect(paused.nextDueStage).toBe("CITIZEN_REPLY");
+    await applyTransition(database.db, { complaintId: id, action: "CITIZEN_REPLY", actor: "CITIZEN", message: "Ini jawabannya.", now: wib("2026-03-05T07:30:00") });
+    const resumed = await database.db.complaint.findUniqueOrThrow({ where: { id } });
+    expect(resumed.status).toBe("IN_PROGRESS");
+    expect(resumed.resolutionDueAt!.getTime() - before.getTime()).toBe(2 * 86_400_000);
+  });
+});
+
+describe("escalation", () => {
+  it("escalates a missed first response exactly once per level, even when evaluations race", async () => {
+    const t0 = wib("2026-01-05T09:00:00"); // Monday
+    const id = await file(t0);
+    await act(id, "VERIFY", "COORDINATOR", minutesAfter(t0, 30));
+    await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 31));
+    const assigned = await database.db.complaint.findUniqueOrThrow({ where: { id } });
+    // Assigned Monday: 5 working days → Monday 12 Jan at close.
+    expect(assigned.firstResponseDueAt).toEqual(wib("2026-01-12T16:00:00"));
+
+    const race = async (now: Date) => Promise.all([1, 2, 3, 4].map(() => evaluateComplaintSla(database.db, id, { now })));
+    const levels = async () =>
+      (await database.db.escalation.findMany({ where: { complaintId: id, stage: "FIRST_RESPONSE" }, orderBy: { level: "asc" } })).map((e) => [e.level, e.targetRole]);
+
+    await race(wib("2026-01-12T15:59:00"));
+    expect(await levels()).toEqual([]);
+
+    await race(wib("2026-01-12T16:01:00"));
+    await race(wib("2026-01-12T16:30:00"));
+    expect(await levels()).toEqual([[1, "UNIT_HEAD"]]);
+
+    // Each level has its own deadline, two working days: Wed 14 Jan close, then Fri 16 Jan close.
+    await race(wib("2026-01-14T16:01:00"));
+    expect(await levels()).toEqual([[1, "UNIT_HEAD"], [2, "INSPECTORATE"]]);
+    await race(wib("2026-01-16T16:31:00"));
+    await race(wib("2026-02-20T10:00:00"));
+    expect(await levels()).toEqual([[1, "UNIT_HEAD"], [2, "INSPECTORATE"], [3, "LIAISON"]]);
+
+    const events = await database.db.complaintEvent.findMany({ where: { complaintId: id, type: "ESCALATED" } });
+    expect(events).toHaveLength(3);
+    const complaint = await database.db.complaint.findUniqueOrThrow({ where: { id } });
+    expect(complaint.escalationLevel).toBe(3);
+
+    // One notice per level and recipient, none twice; no complainant identity in them.
+    const notices = await database.db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
+    const perLevel = (level: number) => notices.filter((n) => n.subject.startsWith(`Eskalasi tingkat ${level}:`));
+    expect(perLevel(1).map((n) => n.toAddress).sort()).toEqual(["disdukcapil@demo.lapor-pangkalpinang.invalid", "kepala@demo.lapor-pangkalpinang.invalid"]);
+    expect(perLevel(2).map((n) => n.toAddress).sort()).toEqual(["inspektorat@demo.lapor-pangkalpinang.invalid"]);
+    expect(perLevel(3).map((n) => n.toAddress)).toEqual(["penghubung@demo.lapor-pangkalpinang.invalid"]);
+    for (const notice of notices) {
+      expect(notice.bodyText).toContain(complaint.trackingCode);
+      expect(notice.bodyText).not.toContain("Warga Uji");
+      expect(notice.bodyText).not.toContain("081200000000");
+    }
+    const emailJobs = await database.db.outboxMessage.count({ where: { jobName: "email.send", jobId: { in: notices.map((n) => `email-${n.id}`) } } });
+    expect(emailJobs).toBe(notices.length);
+  });
+
+  it("settles open escalations when the unit finally responds, and then looks no further", async () => {
+    const t0 = wib("2026-04-06T09:00:00");
+    const id = await file(t0);
+    await act(id, "VERIFY", "COORDINATOR", minutesAfter(t0, 10));
+    await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 11));
+    await evaluateComplaintSla(database.db, id, { now: wib("2026-04-14T08:00:00") });
+    expect(await database.db.escalation.count({ where: { complaintId: id, settledAt: null } })).toBe(1);
+    await act(id, "ACKNOWLEDGE", "OFFICER", wib("2026-04-14T09:00:00"));
+    await act(id, "RESPOND", "OFFICER", wib("2026-04-14T09:30:00"));
+    expect(await database.db.escalation.count({ where: { complaintId: id, settledAt: null } })).toBe(0);
+    const result = await evaluateComplaintSla(database.db, id, { now: wib("2026-04-20T09:00:00") });
+    expect(result.escalated).toEqual([]);
+  });
+
+  it("sends one reminder at 75 % of the working time, not twice", async () => {
+    // Filed Monday 08:00; verification due Thu 7 May 16:00, 2,010 working minutes later. 75 % is
+    // 1,507.5 minutes: Mon 480 + Tue 510 + Wed 510, and 7.5 minutes into Thursday.
+    const t0 = wib("2026-05-04T08:00:00");
+    const id = await file(t0);
+    const early = await evaluateComplaintSla(database.db, id, { now: wib("2026-05-07T07:37:00") });
+    expect(early.reminded).toEqual([]);
+    expect(early.nextCheckAt).toEqual(wib("2026-05-07T07:37:30"));
+    const first = await evaluateComplaintSla(database.db, id, { now: wib("2026-05-07T08:00:00") });
+    const second = await evaluateComplaintSla(database.db, id, { now: wib("2026-05-07T08:05:00") });
+    expect(first.reminded).toEqual(["VERIFICATION"]);
+    expect(second.reminded).toEqual([]);
+    expect(await database.db.complaintEvent.count({ where: { complaintId: id, type: "REMINDER_SENT" } })).toBe(1);
+    expect(second.nextCheckAt).toEqual(wib("2026-05-07T16:00:00"));
+  });
+
+  it("closes a complaint whose confirmation window lapsed", async () => {
+    const t0 = wib("2026-06-08T09:00:00");
+    const id = await file(t0);
+    await act(id, "VERIFY", "COORDINATOR", minutesAfter(t0, 10));
+    await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 11));
+    await act(id, "ACKNOWLEDGE", "OFFICER", minutesAfter(t0, 12));
+    await act(id, "PROPOSE_RESOLUTION", "OFFICER", minutesAfter(t0, 60));
+    const result = await evaluateComplaintSla(database.db, id, { now: wib("2026-07-01T09:00:00") });
+    expect(result.autoClosed).toBe(true);
+    const closed = await database.db.complaint.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(closed.status).toBe("CLOSED");
+    expect(closed.events[0]?.type).toBe("AUTO_CLOSED");
+    expect(closed.slaCheckAt).toBeNull();
+  });
+});
+
+describe("workers", () => {
+  it("route a verified complaint to its unit, and the sweeper escalates even after Redis lost every job", async () => {
+    let clock = wib("2026-09-07T09:00:00");
+    const id = await file(clock);
+    const runtime = await startWorkerRuntime({
+      db: database.db,
+      redisUrl: queues.redisUrl,
+      queuePrefix: queues.prefix,
+      log: createLogger("test-worker"),
+      processors: [routingProcessor, slaProcessor],
+      now: () => clock,
+      relayIntervalMs: 50,
+      slaSweepIntervalMs: 300,
+      schedulerRefreshMs: 300,
+    });
+    const waitFor = async (check: () => Promise<boolean>, what: string) => {
+      const deadline = Date.now() + 15_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      clock = minutesAfter(clock, 30);
+      await act(id, "VERIFY", "COORDINATOR", clock);
+      await waitFor(async () => (await database.db.complaint.findUniqueOrThrow({ where: { id } })).status === "ASSIGNED", "routing");
+      const assigned = await database.db.complaint.findUniqueOrThrow({ where: { id }, include: { unit: true } });
+      expect(assigned.unit?.code).toBe("DISDUKCAPIL");
+
+      // Redis loses everything: the delayed SLA jobs and the sweep scheduler are gone.
+      const redis = new Redis(queues.redisUrl, { maxRetriesPerRequest: null });
+      const keys = await redis.keys(`${queues.prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+
+      clock = wib("2026-09-15T08:00:00"); // past the first-response deadline (Mon 14 Sep 16:00)
+      await waitFor(async () => (await database.db.escalation.count({ where: { complaintId: id } })) === 1, "the sweeper's escalation");
+      const escalation = await database.db.escalation.findFirstOrThrow({ where: { complaintId: id } });
+      expect(escalation).toMatchObject({ stage: "FIRST_RESPONSE", level: 1, targetRole: "UNIT_HEAD" });
+    } finally {
+      await runtime.stop();
+    }
+  });
+});

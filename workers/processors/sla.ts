@@ -1,0 +1,34 @@
+// Queue "sla": the delayed per-complaint trigger ("complaint.sla.evaluate") and the repeated
+// sweeper ("sla.sweep"). Both only ask evaluateComplaintSla to look; the deadlines live in Postgres.
+import { UnrecoverableError } from "bullmq";
+import { JOBS } from "~/jobs/contracts";
+import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
+import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
+import type { Processor } from "./index";
+
+/** How many complaints one sweep handles; the next sweep takes the rest. */
+export const SWEEP_BATCH = 500;
+
+export const slaProcessor: Processor = {
+  queue: "sla",
+  concurrency: 4,
+  handle: async (job, { db, log, now }) => {
+    if (job.name === JOBS.evaluateSla.name) {
+      const payload = JOBS.evaluateSla.payload.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError("invalid payload");
+      return evaluateComplaintSla(db, payload.data.complaintId, { now: now() });
+    }
+    if (job.name === JOBS.sweepSla.name) {
+      const at = now();
+      const due = await findComplaintsDueForSlaCheck(db, at, SWEEP_BATCH);
+      let escalations = 0;
+      for (const complaintId of due) {
+        const result = await evaluateComplaintSla(db, complaintId, { now: at });
+        escalations += result.escalated.length;
+      }
+      if (due.length > 0) log.info("sla sweep", { checked: due.length, escalations });
+      return { checked: due.length, escalations };
+    }
+    throw new UnrecoverableError(`unknown job ${job.name}`);
+  },
+};
