@@ -19,6 +19,9 @@ const log = createLogger("web");
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
+  // Thrown responses below 500 (a 404 page, a refused request) are answers, not failures.
+  const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : 500;
+  if (status < 500) return;
   const message = error instanceof Error ? error.message : String(error);
   log.error("request failed", { method: request.method, path: new URL(request.url).pathname, error: message.split("\n")[0] });
 };

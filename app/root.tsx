@@ -18,7 +18,10 @@ import styles from "~/styles/app.css";
 import { DEFAULT_LOCALE, LocaleProvider, resolveLocale, translate, useT, type Locale } from "~/services/i18n";
 import { useNonce } from "~/services/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Lapor Pangkalpinang" }];
 
@@ -63,6 +66,12 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
             <ul>
               <li>
                 <Link to="/">{t("nav.home")}</Link>
+              </li>
+              <li>
+                <Link to="/lapor">{t("nav.file")}</Link>
+              </li>
+              <li>
+                <Link to="/lacak">{t("nav.track")}</Link>
               </li>
             </ul>
           </nav>

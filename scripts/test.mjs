@@ -5,12 +5,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { ensureChromium } from "./lib/browser.mjs";
 import {
   bin,
   ensureDatabase,
   ensureDependencies,
   ensurePrismaClient,
   ensureRedis,
+  fail,
   ROOT,
   run,
   say,
@@ -29,12 +31,20 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 
+// The browser end-to-end tests (tests/e2e) are part of the suite: no Chromium, no test run.
+const chromium = ensureChromium({ log: say });
+if (!chromium.path) {
+  await stopStartedServices();
+  fail(chromium.message);
+}
+env.CHROMIUM_PATH = chromium.path;
+
 say("building the web app…");
 run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" }, label: "remix build" });
 say("type-checking…");
 run(bin("tsc"), ["--noEmit"], { env, label: "tsc --noEmit" });
 
-say(`running tests (PostgreSQL: ${database.kind}, Redis: ${redis.url})…`);
+say(`running tests (PostgreSQL: ${database.kind}, Redis: ${redis.url}, Chromium: ${chromium.path})…`);
 const report = join(ROOT, ".cache/vitest-report.json");
 rmSync(report, { force: true });
 const vitest = spawnSync(

@@ -73,6 +73,11 @@ describe("web app", () => {
     const response = await fetch(`${base}/tidak-ada`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Halaman tidak ditemukan.");
+    const english = await fetch(`${base}/tidak-ada/juga`, { headers: { cookie: "lang=en" } });
+    expect(english.status).toBe(404);
+    const html = await english.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Page not found.");
   });
 
   it("reports health as JSON, 503 until a worker has beaten and 200 after", async () => {

@@ -1,13 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getCatalogueSummary } from "~/models/catalogue.server";
 import { getDb } from "~/services/db.server";
-import { useT } from "~/services/i18n";
+import { DEFAULT_LOCALE, isLocale, translate, useT } from "~/services/i18n";
 
-export const meta: MetaFunction = () => [
-  { title: "Lapor Pangkalpinang" },
-  { name: "description", content: "Layanan pengaduan pelayanan publik Pemerintah Kota Pangkalpinang" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const rootData = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
+  const locale = isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE;
+  return [{ title: translate(locale, "app.name") }, { name: "description", content: translate(locale, "app.tagline") }];
+};
 
 export async function loader() {
   return getCatalogueSummary(getDb());
@@ -22,6 +23,14 @@ export default function Home() {
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.lead")}</p>
+      <p className="actions">
+        <Link className="button" to="/lapor">
+          {t("home.fileCta")}
+        </Link>
+        <Link className="button button--secondary" to="/lacak">
+          {t("home.trackCta")}
+        </Link>
+      </p>
       <h2>{t("home.stepsTitle")}</h2>
       <ol>
         <li>{t("home.step1")}</li>

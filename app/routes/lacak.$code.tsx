@@ -7,21 +7,23 @@ import { findComplaintIdByCode, getCitizenComplaintView, performCitizenAction } 
 import type { StoredAttachment } from "~/domain/complaints/submit-complaint.server";
 import { grantAccessCookie, hasAccess, verifyTrackingLinkToken } from "~/domain/complaints/tracking-access.server";
 import { ATTACHMENT_LIMITS, inspectUpload, storeBlob } from "~/services/attachments.server";
+import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
 import { formatWib } from "~/services/format";
+import { pageTitle } from "~/services/meta";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { parseFormWithFiles } from "~/services/multipart.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = () => [{ title: "Status pengaduan — Lapor Pangkalpinang" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "track.view.title", [{ name: "robots", content: "noindex" }]);
 
 const secureCookies = () => getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:");
 
 async function requireAccess(request: Request, code: string): Promise<string> {
   const complaintId = await findComplaintIdByCode(getDb(), code);
-  if (!complaintId || !hasAccess(request.headers.get("Cookie"), complaintId, new Date())) {
+  if (!complaintId || !hasAccess(request.headers.get("Cookie"), complaintId, appNow())) {
     throw redirect(`/lacak?kode=${encodeURIComponent(code)}`);
   }
   return complaintId;
@@ -34,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (token) {
     // The emailed link: trade the token for the access cookie and drop it from the address bar.
     const complaintId = await findComplaintIdByCode(getDb(), code);
-    if (complaintId && verifyTrackingLinkToken(complaintId, token, new Date())) {
-      const cookie = grantAccessCookie(request.headers.get("Cookie"), complaintId, new Date(), { secure: secureCookies() });
+    if (complaintId && verifyTrackingLinkToken(complaintId, token, appNow())) {
+      const cookie = grantAccessCookie(request.headers.get("Cookie"), complaintId, appNow(), { secure: secureCookies() });
       throw redirect(`/lacak/${code}`, { headers: { "Set-Cookie": cookie } });
     }
     throw redirect(`/lacak?kode=${encodeURIComponent(code)}`);
@@ -76,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success || Object.keys(errors).length > 0) {
     return Response.json({ intent, errors, values } satisfies ActionData, { status: 400 });
   }
-  const outcome = await performCitizenAction(getDb(), complaintId, parsed.data, { now: new Date(), attachments });
+  const outcome = await performCitizenAction(getDb(), complaintId, parsed.data, { now: appNow(), attachments });
   if (!outcome.ok) {
     const reason = outcome.refusal.reason;
     const key = reason === "already_rated" ? "track.error.alreadyRated" : reason === "window_closed" ? "track.error.windowClosed" : "track.error.notNow";

@@ -6,8 +6,10 @@ import { TrackingLookupSchema } from "~/domain/complaints/citizen-actions";
 import { authenticateTracking } from "~/domain/complaints/citizen-tracking.server";
 import { grantAccessCookie } from "~/domain/complaints/tracking-access.server";
 import { normalizeTrackingCode } from "~/domain/complaints/tracking-code";
+import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
+import { pageTitle } from "~/services/meta";
 import { useT, type MessageKey } from "~/services/i18n";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, peekRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
@@ -16,7 +18,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
 
-export const meta: MetaFunction = () => [{ title: "Lacak pengaduan — Lapor Pangkalpinang" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "track.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { kode: new URL(request.url).searchParams.get("kode") ?? "" };
@@ -58,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ]);
     return Response.json({ errors: { form: "track.error.wrong" }, kode } satisfies ActionData, { status: 400 });
   }
-  const cookie = grantAccessCookie(request.headers.get("Cookie"), result.complaintId, new Date(), { secure: getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:") });
+  const cookie = grantAccessCookie(request.headers.get("Cookie"), result.complaintId, appNow(), { secure: getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:") });
   return redirect(`/lacak/${result.trackingCode}`, { headers: { "Set-Cookie": cookie } });
 }
 

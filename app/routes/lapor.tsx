@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/forms";
+import { ProductPicker } from "~/components/product-picker";
 import {
   COMPLAINT_FORM_FIELDS,
   fieldErrors,
@@ -13,10 +14,12 @@ import {
 import { submitComplaint, type StoredAttachment } from "~/domain/complaints/submit-complaint.server";
 import { getComplaintFormOptions } from "~/models/catalogue.server";
 import { ATTACHMENT_LIMITS, inspectUpload, storeBlob } from "~/services/attachments.server";
+import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
 import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "~/services/honeypot";
 import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
+import { pageTitle } from "~/services/meta";
 import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
 import { parseFormWithFiles } from "~/services/multipart.server";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
@@ -28,12 +31,12 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
 
-export const meta: MetaFunction = () => [{ title: "Buat pengaduan — Lapor Pangkalpinang" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "form.title");
 
 const newIdempotencyKey = () => randomBytes(18).toString("base64url");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const now = new Date();
+  const now = appNow();
   return {
     options: await getComplaintFormOptions(getDb()),
     idempotencyKey: newIdempotencyKey(),
@@ -54,7 +57,7 @@ function invalid(errors: Partial<Record<ComplaintFormField | "form", string>>, v
 
 export async function action({ request }: ActionFunctionArgs) {
   const env = getEnv();
-  const now = new Date();
+  const now = appNow();
   const locale = resolveLocale(request);
   const limit = await hitRateLimit(
     getFailFastRedis(),
@@ -103,7 +106,9 @@ export async function action({ request }: ActionFunctionArgs) {
       name: inspection.fileName,
     });
   }
-  if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values);
+  // The form's start time already passed the check: keep it, so a quick correction is not "too fast".
+  const startedAt = { [HONEYPOT_FIELD]: "", formStartedAt: String(form.get("formStartedAt") ?? "") };
+  if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values, 400, startedAt);
 
   const attachments: StoredAttachment[] = [];
   for (const file of accepted) {
@@ -116,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
     attachments,
     publicBaseUrl: env.PUBLIC_BASE_URL,
   });
-  if (!outcome.ok) return invalid(outcome.fieldErrors, values);
+  if (!outcome.ok) return invalid(outcome.fieldErrors, values, 400, startedAt);
   return Response.json(
     {
       status: "submitted",
@@ -207,20 +212,7 @@ export default function FileComplaint() {
         <fieldset>
           <legend>{t("form.section.where")}</legend>
           <Field id="productId" label={labels.productId!} hint={t("form.product.hint")} error={errors.productId}>
-            {(props) => (
-              <select {...props} name="productId" defaultValue={values.productId ?? ""}>
-                <option value="">{t("form.product.placeholder")}</option>
-                {options.units.map((unit) => (
-                  <optgroup key={unit.id} label={unit.name}>
-                    {unit.products.map((product) => (
-                      <option key={product.id} value={product.id}>
-                        {locale === "en" ? product.nameEn : product.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
+            {(props) => <ProductPicker units={options.units} locale={locale} defaultValue={values.productId ?? ""} selectProps={props} />}
           </Field>
           <div className="field field--checkbox">
             <input id="unitUnknown" name="unitUnknown" type="checkbox" defaultChecked={values.unitUnknown === "on"} />
@@ -318,7 +310,7 @@ export default function FileComplaint() {
                 defaultChecked={(values.visibility ?? "RAHASIA") === visibility}
               />
               <label htmlFor={`visibility-${visibility}`}>
-                <strong>{t(`form.visibility.${visibility}` as MessageKey)}</strong> — {t(`home.visibility.${visibility}` as MessageKey)}
+                {t(`home.visibility.${visibility}` as MessageKey)}
               </label>
             </div>
           ))}

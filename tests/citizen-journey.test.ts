@@ -1,0 +1,385 @@
+// The citizen's journey through the real routes (HTTP form posts, no JavaScript), against a seeded
+// schema of its own: file, receipt, track, answer, confirm or reject, rate, appeal, withdraw.
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import type { Actor, WorkflowAction } from "~/domain/complaints/workflow";
+import { createHoneypotFields } from "~/services/honeypot.server";
+import { appSecret } from "~/services/secrets.server";
+import { useTestServer } from "./e2e/support/browser";
+
+// Requests arrive through a (pretend) reverse proxy, so each test can speak from its own address.
+process.env.TRUST_PROXY = "1";
+const server = useTestServer();
+let productId: string;
+let kecamatanCode: string;
+let kelurahanCode: string;
+
+beforeAll(async () => {
+  const product = await server.database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
+  productId = product.id;
+  const kelurahan = await server.database.db.region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
+  kelurahanCode = kelurahan.code;
+  kecamatanCode = kelurahan.parentCode!;
+});
+
+const bytes = (buffer: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(buffer);
+const JPEG = bytes(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]));
+
+interface FileSpec {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  type?: string;
+}
+
+// Distinct per request so the per-network submission limit of one test does not leak into another.
+let clientCounter = 0;
+const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+
+function complaintForm(overrides: Record<string, string | undefined> = {}, files: FileSpec[] = []): FormData {
+  const fields: Record<string, string | undefined> = {
+    productId,
+    description: "Pembuatan KTP-el saya sudah tiga minggu belum selesai padahal dijanjikan satu minggu.",
+    incidentDate: "2026-11-02",
+    kecamatanCode,
+    kelurahanCode,
+    address: "Jl. Contoh No. 1",
+    chooser: "slow",
+    name: "Siti Aminah",
+    email: "siti.aminah@example.test",
+    phone: "0812 3456 7890",
+    visibility: "PUBLIC",
+    consent: "on",
+    idempotencyKey: randomBytes(18).toString("base64url"),
+    ...createHoneypotFields(appSecret(), Date.now() - 10_000),
+    ...overrides,
+  };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.set(key, value);
+  for (const file of files) form.append("attachments", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
+  return form;
+}
+
+async function submit(form: FormData, ip = nextClientIp()) {
+  const response = await fetch(`${server.baseUrl}/lapor`, { method: "POST", body: form, headers: { "x-forwarded-for": ip } });
+  return { response, html: await response.text() };
+}
+
+function receiptOf(html: string): { code: string; pin: string } {
+  const code = html.match(/data-testid="tracking-code">([^<]+)</)?.[1];
+  const pin = html.match(/data-testid="tracking-pin">(\d{6})</)?.[1];
+  if (!code || !pin) throw new Error(`no receipt in the page:\n${html.slice(0, 500)}`);
+  return { code, pin };
+}
+
+async function fileComplaint(overrides: Record<string, string | undefined> = {}) {
+  const { response, html } = await submit(complaintForm(overrides));
+  expect(response.status, html.match(/<a href="#\w+">[^<]*|class="field__error"[^>]*>[^<]*/g)?.join(" | ")).toBe(200);
+  return receiptOf(html);
+}
+
+/** Logs in on /lacak with code and PIN; returns the access cookie. */
+async function openTracking(code: string, pin: string, ip = nextClientIp()) {
+  const response = await fetch(`${server.baseUrl}/lacak`, {
+    method: "POST",
+    body: new URLSearchParams({ kode: code, pin }),
+    redirect: "manual",
+    headers: { "x-forwarded-for": ip },
+  });
+  return { response, cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "" };
+}
+
+async function trackingPage(code: string, cookie: string) {
+  const response = await fetch(`${server.baseUrl}/lacak/${code}`, { headers: { cookie }, redirect: "manual" });
+  return { response, html: await response.text() };
+}
+
+async function citizenAction(code: string, cookie: string, fields: Record<string, string>, files: FileSpec[] = []) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  for (const file of files) form.append("attachments", new Blob([file.bytes]), file.name);
+  return fetch(`${server.baseUrl}/lacak/${code}`, { method: "POST", body: form, headers: { cookie }, redirect: "manual" });
+}
+
+async function complaintByCode(code: string) {
+  return server.database.db.complaint.findUniqueOrThrow({ where: { trackingCode: code }, include: { events: { orderBy: { id: "asc" } } } });
+}
+
+async function staff(code: string, action: WorkflowAction, actor: Actor, message?: string) {
+  const complaint = await complaintByCode(code);
+  const outcome = await applyTransition(server.database.db, { complaintId: complaint.id, action, actor, message, now: new Date() });
+  expect(outcome.ok, `${action} by ${actor}`).toBe(true);
+}
+
+/** Verified, assigned and acknowledged: the unit is working on it. */
+async function bringToUnit(code: string) {
+  await staff(code, "VERIFY", "COORDINATOR");
+  await staff(code, "ASSIGN", "SYSTEM");
+  await staff(code, "ACKNOWLEDGE", "OFFICER");
+}
+
+describe("filing a complaint", () => {
+  it("stores the complaint, its identity apart, the first deadline and the jobs, and shows a receipt with code and PIN", async () => {
+    const { response, html } = await submit(complaintForm({}, [{ name: "ktp-antrian.jpg", bytes: JPEG }]));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const { code, pin } = receiptOf(html);
+    expect(code).toMatch(/^LPK-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{6}$/);
+
+    const complaint = await server.database.db.complaint.findUniqueOrThrow({
+      where: { trackingCode: code },
+      include: { complainant: true, events: true, attachments: true },
+    });
+    expect(complaint.status).toBe("SUBMITTED");
+    expect(complaint.maladministrationCode).toBe("PENUNDAAN_BERLARUT");
+    expect(complaint.pinHash).toMatch(/^\$argon2id\$/);
+    expect(complaint.pinHash).not.toContain(pin);
+    expect(complaint.complainant).toMatchObject({ name: "Siti Aminah", email: "siti.aminah@example.test", phone: "081234567890" });
+    expect(complaint.verificationDueAt).toBeInstanceOf(Date);
+    expect(complaint.nextDueStage).toBe("VERIFICATION");
+    expect(complaint.events.map((e) => e.type)).toEqual(["SUBMITTED"]);
+    expect(complaint.attachments).toHaveLength(1);
+    const jobs = await server.database.db.outboxMessage.findMany({ where: { jobId: { contains: complaint.id } } });
+    // Routing waits for the coordinator's verification; the first SLA check is the verification reminder.
+    expect(jobs.map((j) => j.jobName).sort()).toEqual(["complaint.sla.evaluate"]);
+    expect(complaint.slaCheckAt!.getTime()).toBeLessThan(complaint.verificationDueAt!.getTime());
+    for (const job of jobs) expect(JSON.stringify(job.payload)).not.toMatch(/Siti|example\.test|0812/);
+    const email = await server.database.db.emailMessage.findFirstOrThrow({ where: { complaintId: complaint.id } });
+    expect(email.bodyText).toContain(code);
+    expect(email.bodyText).not.toContain(pin);
+  });
+
+  it("creates one complaint for a double submit, and shows the same code and PIN both times", async () => {
+    const key = randomBytes(18).toString("base64url");
+    const [first, second] = await Promise.all([submit(complaintForm({ idempotencyKey: key })), submit(complaintForm({ idempotencyKey: key }))]);
+    const third = await submit(complaintForm({ idempotencyKey: key }));
+    const receipts = [first, second, third].map((r) => receiptOf(r.html));
+    expect(new Set(receipts.map((r) => `${r.code}/${r.pin}`)).size).toBe(1);
+    expect(await server.database.db.complaint.count({ where: { trackingCode: receipts[0]!.code } })).toBe(1);
+  });
+
+  it("answers each bad field beside it, in the user's language, and keeps everything typed", async () => {
+    const { response, html } = await submit(
+      complaintForm({ description: "terlalu pendek", email: "bukan-email", incidentDate: "2999-01-01", consent: undefined }),
+    );
+    expect(response.status).toBe(400);
+    expect(html).toContain("Uraian minimal 20 karakter.");
+    expect(html).toContain("Alamat email tidak valid.");
+    expect(html).toContain("Tanggal kejadian tidak boleh di masa depan.");
+    expect(html).toContain("Centang untuk melanjutkan.");
+    // What was typed is still there.
+    expect(html).toContain(">terlalu pendek</textarea>");
+    expect(html).toContain('value="bukan-email"');
+    expect(html).toContain('value="Siti Aminah"');
+    expect(html).toMatch(/aria-invalid="true"[^>]*name="description"|name="description"[^>]*aria-invalid="true"/);
+  });
+
+  it("refuses an oversize attachment and a disguised one with a clear message, keeping the rest of the form", async () => {
+    const oversize = await submit(complaintForm({ address: "Gang Mawar 7" }, [{ name: "besar.jpg", bytes: bytes(Buffer.concat([JPEG, Buffer.alloc(10 * 1024 * 1024)])) }]));
+    expect(oversize.response.status).toBe(400);
+    expect(oversize.html).toContain("Lampiran lebih dari 10 MB");
+    expect(oversize.html).toContain('value="Gang Mawar 7"');
+
+    const disguised = await submit(complaintForm({}, [{ name: "foto.jpg", bytes: bytes(Buffer.from("MZ\x90\x00 this is a windows program", "latin1")) }]));
+    expect(disguised.response.status).toBe(400);
+    expect(disguised.html).toContain("Lampiran harus JPEG, PNG atau PDF");
+    expect(disguised.html).toContain("Pembuatan KTP-el saya sudah tiga minggu");
+  });
+
+  it("accepts an incident older than 30 days with a warning (UU 25/2009)", async () => {
+    const { response, html } = await submit(complaintForm({ incidentDate: "2025-01-15" }));
+    expect(response.status, html.match(/<a href="#\w+">[^<]*|class="field__error"[^>]*>[^<]*/g)?.join(" | ")).toBe(200);
+    expect(html).toContain("lebih dari 30 hari yang lalu");
+  });
+
+  it("accepts a citizen who does not know the unit, for the coordinator to route", async () => {
+    const { code } = await fileComplaint({ productId: "", unitUnknown: "on" });
+    const complaint = await complaintByCode(code);
+    expect(complaint.unitId).toBeNull();
+    expect(complaint.productId).toBeNull();
+  });
+
+  it("rejects a filled honeypot without storing anything", async () => {
+    const before = await server.database.db.complaint.count();
+    const { response } = await submit(complaintForm({ website: "http://spam.example" }));
+    expect(response.status).toBe(400);
+    expect(await server.database.db.complaint.count()).toBe(before);
+  });
+
+  it("limits submissions per network", async () => {
+    const ip = "10.99.0.1";
+    let last = 0;
+    for (let i = 0; i < 11; i += 1) last = (await submit(complaintForm(), ip)).response.status;
+    expect(last).toBe(429);
+  });
+});
+
+describe("tracking a complaint", () => {
+  it("shows nothing for a wrong PIN, and stops answering after repeated tries", async () => {
+    const { code, pin } = await fileComplaint();
+    const wrong = pin === "000000" ? "111111" : "000000";
+    const ip = "10.88.0.1";
+    for (let i = 0; i < 5; i += 1) {
+      const { response, cookie } = await openTracking(code, wrong, ip);
+      expect(response.status).toBe(400);
+      expect(cookie).not.toMatch(/^lapor_lacak=/);
+      expect(await response.text()).toContain("Kode lacak atau PIN tidak cocok.");
+    }
+    const blocked = await openTracking(code, pin, ip);
+    expect(blocked.response.status).toBe(429);
+    expect(await blocked.response.text()).toContain("Terlalu banyak percobaan");
+    // Without access the details page sends the visitor to the lookup form.
+    const page = await trackingPage(code, "");
+    expect(page.response.status).toBe(302);
+    expect(page.response.headers.get("location")).toBe(`/lacak?kode=${encodeURIComponent(code)}`);
+  });
+
+  it("shows status, holder, the WIB deadline and the public timeline to the holder of code and PIN", async () => {
+    const { code, pin } = await fileComplaint();
+    const { response, cookie } = await openTracking(code.toLowerCase().replaceAll("-", " "), pin);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`/lacak/${code}`);
+    const { html } = await trackingPage(code, cookie);
+    expect(html).toContain("Diterima, menunggu verifikasi");
+    expect(html).toContain("Koordinator pengaduan (verifikasi)");
+    expect(html).toMatch(/data-testid="due">[^<]+WIB</);
+    expect(html).toContain("Pengaduan diterima");
+    expect(html).toContain("Dinas Kependudukan dan Pencatatan Sipil Kota Pangkalpinang");
+  });
+
+  it("opens from the emailed signed link, and refuses a forged one", async () => {
+    const { code } = await fileComplaint();
+    const complaint = await complaintByCode(code);
+    const email = await server.database.db.emailMessage.findFirstOrThrow({ where: { complaintId: complaint.id } });
+    const link = email.bodyText.match(/https?:\/\/\S+/)?.[0];
+    expect(link).toBeTruthy();
+    const path = new URL(link!).pathname + new URL(link!).search;
+    const opened = await fetch(`${server.baseUrl}${path}`, { redirect: "manual" });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe(`/lacak/${code}`);
+    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect((await trackingPage(code, cookie)).response.status).toBe(200);
+
+    const forged = await fetch(`${server.baseUrl}/lacak/${code}?t=zzzz.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`, { redirect: "manual" });
+    expect(forged.headers.get("location")).toBe(`/lacak?kode=${encodeURIComponent(code)}`);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("never shows an ANONIM complainant's identity on the citizen's pages", async () => {
+    const { code, pin } = await fileComplaint({ visibility: "ANONIM", name: "Budi Rahasia", email: "budi.rahasia@example.test", phone: "081299998888" });
+    const { cookie } = await openTracking(code, pin);
+    const pages = [(await trackingPage(code, cookie)).html];
+    for (const html of pages) {
+      expect(html).not.toContain("Budi Rahasia");
+      expect(html).not.toContain("budi.rahasia@example.test");
+      expect(html).not.toContain("081299998888");
+    }
+    const complaint = await server.database.db.complaint.findUniqueOrThrow({ where: { trackingCode: code }, include: { complainant: true } });
+    expect(complaint.visibility).toBe("ANONIM");
+    expect(complaint.complainant?.name).toBe("Budi Rahasia");
+  });
+});
+
+describe("citizen actions", () => {
+  it("answers a request for information with an attachment, which resumes the paused clock", async () => {
+    const { code, pin } = await fileComplaint();
+    await bringToUnit(code);
+    await staff(code, "REQUEST_INFO", "OFFICER", "Mohon lampirkan foto bukti antrean.");
+    const paused = await complaintByCode(code);
+    expect(paused.status).toBe("AWAITING_CITIZEN");
+    expect(paused.resolutionDueAt).toBeNull();
+    expect(paused.nextDueStage).toBe("CITIZEN_REPLY");
+
+    const { cookie } = await openTracking(code, pin);
+    const page = await trackingPage(code, cookie);
+    expect(page.html).toContain("Mohon lampirkan foto bukti antrean.");
+    expect(page.html).toContain("Menunggu jawaban Anda");
+
+    const empty = await citizenAction(code, cookie, { intent: "reply", message: "" });
+    expect(empty.status).toBe(400);
+
+    const replied = await citizenAction(code, cookie, { intent: "reply", message: "Foto antrean terlampir." }, [{ name: "antrean.jpg", bytes: JPEG }]);
+    expect(replied.status).toBe(302);
+    expect(replied.headers.get("location")).toBe(`/lacak/${code}?selesai=reply`);
+    const resumed = await complaintByCode(code);
+    expect(resumed.status).toBe("IN_PROGRESS");
+    expect(resumed.resolutionDueAt).toBeInstanceOf(Date);
+    expect(resumed.events.at(-1)).toMatchObject({ type: "CITIZEN_REPLIED", actorKind: "CITIZEN", message: "Foto antrean terlampir." });
+    expect(await server.database.db.attachment.count({ where: { complaintId: resumed.id, uploadedBy: "CITIZEN" } })).toBe(1);
+  });
+
+  it("confirms a resolution, then rates it once", async () => {
+    const { code, pin } = await fileComplaint();
+    await bringToUnit(code);
+    await staff(code, "PROPOSE_RESOLUTION", "OFFICER", "KTP-el sudah dicetak dan dapat diambil.");
+    const { cookie } = await openTracking(code, pin);
+    expect((await citizenAction(code, cookie, { intent: "confirm" })).status).toBe(302);
+    expect((await complaintByCode(code)).status).toBe("CLOSED");
+
+    const badRating = await citizenAction(code, cookie, { intent: "rate", rating: "9" });
+    expect(badRating.status).toBe(400);
+    expect(await badRating.text()).toContain("Pilih nilai 1 sampai 5.");
+    expect((await citizenAction(code, cookie, { intent: "rate", rating: "4", comment: "Cepat setelah diadukan." })).status).toBe(302);
+    const again = await citizenAction(code, cookie, { intent: "rate", rating: "1" });
+    expect(again.status).toBe(409);
+    expect(await complaintByCode(code)).toMatchObject({ rating: 4, ratingComment: "Cepat setelah diadukan." });
+  });
+
+  it("rejects a resolution with a reason inside the window, which reopens the complaint", async () => {
+    const { code, pin } = await fileComplaint();
+    await bringToUnit(code);
+    await staff(code, "PROPOSE_RESOLUTION", "OFFICER", "Sudah selesai.");
+    const { cookie } = await openTracking(code, pin);
+    const noReason = await citizenAction(code, cookie, { intent: "reject", reason: "" });
+    expect(noReason.status).toBe(400);
+    expect((await citizenAction(code, cookie, { intent: "reject", reason: "KTP-el belum saya terima." })).status).toBe(302);
+    const reopened = await complaintByCode(code);
+    expect(reopened.status).toBe("REOPENED");
+    expect(reopened.events.at(-1)).toMatchObject({ type: "RESOLUTION_REJECTED", message: "KTP-el belum saya terima." });
+  });
+
+  it("refuses to reject a resolution after the window has closed", async () => {
+    const { code, pin } = await fileComplaint();
+    await bringToUnit(code);
+    await staff(code, "PROPOSE_RESOLUTION", "OFFICER", "Sudah selesai.");
+    await server.database.db.complaint.update({ where: { trackingCode: code }, data: { confirmationDueAt: new Date(Date.now() - 60_000) } });
+    const { cookie } = await openTracking(code, pin);
+    const late = await citizenAction(code, cookie, { intent: "reject", reason: "Terlambat menolak." });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("Batas waktu untuk menolak penyelesaian sudah lewat");
+    expect((await complaintByCode(code)).status).toBe("RESOLVED");
+  });
+
+  it("appeals to the ombudsman liaison when unsatisfied", async () => {
+    const { code, pin } = await fileComplaint();
+    await bringToUnit(code);
+    await staff(code, "PROPOSE_RESOLUTION", "OFFICER", "Sudah selesai.");
+    const { cookie } = await openTracking(code, pin);
+    expect((await citizenAction(code, cookie, { intent: "appeal", reason: "Jawaban unit tidak menjawab masalah saya." })).status).toBe(302);
+    const appealed = await complaintByCode(code);
+    expect(appealed.status).toBe("APPEALED");
+    expect(appealed.nextDueStage).toBe("APPEAL_REVIEW");
+    expect((await trackingPage(code, cookie)).html).toContain("Penghubung Ombudsman (banding)");
+  });
+
+  it("withdraws an open complaint, which stops its clocks, and refuses actions that do not fit the status", async () => {
+    const { code, pin } = await fileComplaint();
+    const { cookie } = await openTracking(code, pin);
+    const confirmTooEarly = await citizenAction(code, cookie, { intent: "confirm" });
+    expect(confirmTooEarly.status).toBe(409);
+    expect((await citizenAction(code, cookie, { intent: "withdraw", reason: "Sudah selesai sendiri." })).status).toBe(302);
+    const withdrawn = await complaintByCode(code);
+    expect(withdrawn.status).toBe("WITHDRAWN");
+    expect(withdrawn.nextDueAt).toBeNull();
+  });
+
+  it("refuses actions without access to that complaint", async () => {
+    const mine = await fileComplaint();
+    const other = await fileComplaint();
+    const { cookie } = await openTracking(mine.code, mine.pin);
+    const response = await citizenAction(other.code, cookie, { intent: "withdraw" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`/lacak?kode=${encodeURIComponent(other.code)}`);
+    expect((await complaintByCode(other.code)).status).toBe("SUBMITTED");
+  });
+});
