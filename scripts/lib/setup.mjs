@@ -123,7 +123,8 @@ export async function ensureDatabase({ databaseName }) {
     say("PostgreSQL: using DATABASE_URL");
     return { url: process.env.DATABASE_URL, kind: "external" };
   }
-  if (await portOpen(5432)) {
+  // LAPOR_EMBEDDED_DB=1 skips a local server, e.g. to try the embedded fallback on a machine that has one.
+  if (process.env.LAPOR_EMBEDDED_DB !== "1" && (await portOpen(5432))) {
     const adminUrl = "postgresql://postgres@127.0.0.1:5432/postgres";
     const outcome = await canConnect(adminUrl);
     if (outcome === true) {
