@@ -2,6 +2,7 @@ import type { Duration } from "~/domain/calendar/working-time";
 import type { SlaPolicyTargets } from "~/domain/sla/clock";
 import type { SlaStage } from "~/domain/complaints/workflow";
 import type { DbClient } from "~/services/db-types.server";
+import type { Priority } from "~/generated/prisma/client";
 
 export interface LoadedSlaPolicy extends SlaPolicyTargets {
   id: string;
@@ -12,11 +13,12 @@ export interface LoadedSlaPolicy extends SlaPolicyTargets {
 
 /**
  * The most specific active policy for a complaint: product beats unit beats category beats the
- * default (the one with no scope at all).
+ * default (the one with no scope at all); among equals, one made for the complaint's priority
+ * beats one for any priority.
  */
 export async function loadSlaPolicy(
   db: DbClient,
-  scope: { unitId?: string | null; productId?: string | null; category?: string | null },
+  scope: { unitId?: string | null; productId?: string | null; category?: string | null; priority?: Priority | null },
 ): Promise<LoadedSlaPolicy> {
   const candidates = await db.slaPolicy.findMany({
     where: {
@@ -27,10 +29,11 @@ export async function loadSlaPolicy(
         ...(scope.category ? [{ category: scope.category, unitId: null, productId: null }] : []),
         { unitId: null, productId: null, category: null },
       ],
+      AND: [{ OR: [{ priority: null }, ...(scope.priority ? [{ priority: scope.priority }] : [])] }],
     },
     include: { targets: true },
   });
-  const rank = (p: (typeof candidates)[number]) => (p.productId ? 3 : p.unitId ? 2 : p.category ? 1 : 0);
+  const rank = (p: (typeof candidates)[number]) => (p.productId ? 6 : p.unitId ? 4 : p.category ? 2 : 0) + (p.priority ? 1 : 0);
   const policy = candidates.sort((a, b) => rank(b) - rank(a))[0];
   if (!policy) throw new Error("no active default SLA policy: run the seed");
   const targets: Partial<Record<SlaStage, Duration>> = {};

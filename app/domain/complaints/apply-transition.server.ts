@@ -67,7 +67,7 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
       if (locked.length === 0) return { ok: false, refusal: { reason: "not_found" } } as const;
       const complaint = await tx.complaint.findUniqueOrThrow({
         where: { id: request.complaintId },
-        select: { status: true, unitId: true, productId: true, firstRespondedAt: true, confirmationDueAt: true },
+        select: { status: true, unitId: true, productId: true, category: true, priority: true, firstRespondedAt: true, confirmationDueAt: true },
       });
       const lastInfoRequest = await tx.complaintEvent.findFirst({
         where: { complaintId: request.complaintId, type: "INFO_REQUESTED" },
@@ -120,7 +120,7 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         orderBy: { id: "asc" },
         select: { type: true, toStatus: true, occurredAt: true },
       });
-      const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId });
+      const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId, category: complaint.category, priority: complaint.priority });
       const calendar = await loadCalendarForUnit(tx, unitId);
       const snapshot = computeSlaSnapshot(events, policy, calendar, now);
       const due = (stage: keyof SlaSnapshot["stages"]) => {

@@ -33,7 +33,7 @@ export async function evaluateComplaintSla(db: Db, complaintId: string, { now }:
       if (locked.length === 0) return { kind: "gone" } as const;
       const complaint = await tx.complaint.findUniqueOrThrow({
         where: { id: complaintId },
-        select: { status: true, unitId: true, productId: true, trackingCode: true, escalationLevel: true, unit: { select: { name: true } } },
+        select: { status: true, unitId: true, productId: true, category: true, priority: true, trackingCode: true, escalationLevel: true, unit: { select: { name: true } } },
       });
       if (TERMINAL_STATUSES.includes(complaint.status as ComplaintStatus)) {
         await tx.complaint.update({ where: { id: complaintId }, data: { slaCheckAt: null } });
@@ -44,7 +44,7 @@ export async function evaluateComplaintSla(db: Db, complaintId: string, { now }:
         orderBy: { id: "asc" },
         select: { type: true, toStatus: true, occurredAt: true },
       });
-      const policy = await loadSlaPolicy(tx, { unitId: complaint.unitId, productId: complaint.productId });
+      const policy = await loadSlaPolicy(tx, { unitId: complaint.unitId, productId: complaint.productId, category: complaint.category, priority: complaint.priority });
       const calendar = await loadCalendarForUnit(tx, complaint.unitId);
       const snapshot = computeSlaSnapshot(events, policy, calendar, now);
       const done = await loadDoneDuties(tx, complaintId);
