@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Field } from "~/components/forms";
 import { CitizenActionSchema, type CitizenIntent } from "~/domain/complaints/citizen-actions";
 import { findComplaintIdByCode, getCitizenComplaintView, performCitizenAction } from "~/domain/complaints/citizen-tracking.server";
-import type { StoredAttachment } from "~/domain/complaints/submit-complaint.server";
 import { grantAccessCookie, hasAccess, verifyTrackingLinkToken } from "~/domain/complaints/tracking-access.server";
-import { ATTACHMENT_LIMITS, inspectUpload, storeBlob } from "~/services/attachments.server";
+import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
+import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
@@ -62,22 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message.includes(".") ? issue.message : "form.error.invalid";
   }
-  const attachments: StoredAttachment[] = [];
-  if (parsed.success && parsed.data.intent === "reply") {
-    if (tooManyFiles) errors.attachments = "form.error.tooManyFiles";
-    for (const file of files) {
-      const inspection = file.oversize ? ({ ok: false, reason: "too_large" } as const) : inspectUpload(file.bytes, file.fileName);
-      if (!inspection.ok) {
-        errors.attachments ??= `form.error.attachment.${inspection.reason}`;
-        continue;
-      }
-      await storeBlob(getEnv().STORAGE_DIR, file.bytes);
-      attachments.push({ sha256: inspection.sha256, sizeBytes: inspection.sizeBytes, mimeType: inspection.mimeType, originalName: inspection.fileName });
-    }
-  }
+  const uploads = parsed.success && parsed.data.intent === "reply" ? screenUploads(files, tooManyFiles) : { accepted: [] };
+  if (uploads.error) errors.attachments = uploads.error;
   if (!parsed.success || Object.keys(errors).length > 0) {
     return Response.json({ intent, errors, values } satisfies ActionData, { status: 400 });
   }
+  const attachments = await persistUploads(getEnv().STORAGE_DIR, uploads.accepted);
   const outcome = await performCitizenAction(getDb(), complaintId, parsed.data, { now: appNow(), attachments });
   if (!outcome.ok) {
     const reason = outcome.refusal.reason;

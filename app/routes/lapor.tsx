@@ -11,9 +11,10 @@ import {
   VISIBILITIES,
   type ComplaintFormField,
 } from "~/domain/complaints/complaint-form";
-import { submitComplaint, type StoredAttachment } from "~/domain/complaints/submit-complaint.server";
+import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { getComplaintFormOptions } from "~/models/catalogue.server";
-import { ATTACHMENT_LIMITS, inspectUpload, storeBlob } from "~/services/attachments.server";
+import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
+import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
@@ -92,29 +93,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = makeComplaintFormSchema(now).safeParse(values);
   const errors: Partial<Record<ComplaintFormField | "form", string>> = result.success ? {} : fieldErrors(result.error);
 
-  const accepted: { bytes: Uint8Array; upload: Omit<StoredAttachment, "originalName">; name: string }[] = [];
-  if (tooManyFiles) errors.attachments = "form.error.tooManyFiles";
-  for (const file of files) {
-    const inspection = file.oversize ? ({ ok: false, reason: "too_large" } as const) : inspectUpload(file.bytes, file.fileName);
-    if (!inspection.ok) {
-      errors.attachments ??= `form.error.attachment.${inspection.reason}`;
-      continue;
-    }
-    accepted.push({
-      bytes: file.bytes,
-      upload: { sha256: inspection.sha256, sizeBytes: inspection.sizeBytes, mimeType: inspection.mimeType },
-      name: inspection.fileName,
-    });
-  }
+  const uploads = screenUploads(files, tooManyFiles);
+  if (uploads.error) errors.attachments = uploads.error;
   // The form's start time already passed the check: keep it, so a quick correction is not "too fast".
   const startedAt = { [HONEYPOT_FIELD]: "", formStartedAt: String(form.get("formStartedAt") ?? "") };
   if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values, 400, startedAt);
 
-  const attachments: StoredAttachment[] = [];
-  for (const file of accepted) {
-    await storeBlob(env.STORAGE_DIR, file.bytes);
-    attachments.push({ ...file.upload, originalName: file.name });
-  }
+  const attachments = await persistUploads(env.STORAGE_DIR, uploads.accepted);
   const outcome = await submitComplaint(getDb(), result.data, {
     now,
     locale,

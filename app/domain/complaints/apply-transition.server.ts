@@ -6,6 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import { enqueueJob } from "~/models/outbox.server";
+import { attachToEvent } from "~/models/attachments.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
 import { computeSlaSnapshot, type SlaSnapshot } from "~/domain/sla/clock";
@@ -97,22 +98,12 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         },
         select: { id: true },
       });
-      for (const attachment of request.attachments ?? []) {
-        await tx.attachmentBlob.upsert({
-          where: { sha256: attachment.sha256 },
-          create: { sha256: attachment.sha256, sizeBytes: attachment.sizeBytes, mimeType: attachment.mimeType },
-          update: {},
-        });
-        await tx.attachment.create({
-          data: {
-            complaintId: request.complaintId,
-            eventId: event.id,
-            sha256: attachment.sha256,
-            originalName: attachment.originalName,
-            uploadedBy: request.actor === "CITIZEN" ? "CITIZEN" : "STAFF",
-          },
-        });
-      }
+      await attachToEvent(tx, {
+        complaintId: request.complaintId,
+        eventId: event.id,
+        uploadedBy: request.actor === "CITIZEN" ? "CITIZEN" : "STAFF",
+        attachments: request.attachments ?? [],
+      });
 
       const unitId = (request.complaintUpdate?.unitId as string | undefined) ?? complaint.unitId;
       const events = await tx.complaintEvent.findMany({

@@ -6,6 +6,7 @@ import type { Db } from "~/services/db.server";
 import { keyedHash } from "~/services/secrets.server";
 import { hashPin } from "~/services/pin.server";
 import { enqueueJob } from "~/models/outbox.server";
+import { attachToEvent } from "~/models/attachments.server";
 import { createNotice } from "~/models/email.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
@@ -141,16 +142,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
           },
           select: { id: true },
         });
-        for (const attachment of context.attachments ?? []) {
-          await tx.attachmentBlob.upsert({
-            where: { sha256: attachment.sha256 },
-            create: { sha256: attachment.sha256, sizeBytes: attachment.sizeBytes, mimeType: attachment.mimeType },
-            update: {},
-          });
-          await tx.attachment.create({
-            data: { complaintId: complaint.id, eventId: event.id, sha256: attachment.sha256, originalName: attachment.originalName, uploadedBy: "CITIZEN" },
-          });
-        }
+        await attachToEvent(tx, { complaintId: complaint.id, eventId: event.id, uploadedBy: "CITIZEN", attachments: context.attachments ?? [] });
         // Routing follows the coordinator's verification (applyTransition queues it on VERIFY).
         if (slaCheckAt) {
           await enqueueJob(tx, "evaluateSla", { complaintId: complaint.id, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
