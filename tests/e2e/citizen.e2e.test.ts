@@ -129,3 +129,33 @@ describe("citizen without JavaScript", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe("citizen with JavaScript", () => {
+  it("files a complaint through the enhanced form: search narrows the services, errors show, the receipt follows", async () => {
+    const jsContext = await newPhoneContext(browser, { javaScriptEnabled: true, locale: "id-ID", bypassCSP: true });
+    const jsPage = await jsContext.newPage();
+    try {
+      await jsPage.goto(`${server.baseUrl}/lapor`);
+      await jsPage.locator("#productSearch").waitFor();
+      await jsPage.fill("#productSearch", "akta kelahiran");
+      await expect(jsPage.locator("#productId option").count()).resolves.toBe(2); // the placeholder and one match
+      await jsPage.selectOption("#productId", { label: "Penerbitan Akta Kelahiran" });
+      await jsPage.fill("#description", "pendek");
+      await jsPage.fill("#incidentDate", "2026-11-12");
+      await jsPage.fill("#name", "Dewi Lestari");
+      await jsPage.fill("#email", "dewi@example.test");
+      await jsPage.check("#consent");
+      await jsPage.waitForTimeout(2_100);
+      await jsPage.click("button[type=submit]:has-text('Kirim pengaduan')");
+      await jsPage.getByText("Uraian minimal 20 karakter.").first().waitFor();
+      await expect(jsPage.inputValue("#name")).resolves.toBe("Dewi Lestari");
+      await jsPage.fill("#description", "Akta kelahiran anak saya belum terbit setelah dua minggu tanpa kabar.");
+      await jsPage.click("button[type=submit]:has-text('Kirim pengaduan')");
+      await jsPage.getByRole("heading", { level: 1, name: "Pengaduan terkirim" }).waitFor();
+      await expect(jsPage.getByTestId("tracking-pin").textContent()).resolves.toMatch(/^\d{6}$/);
+      await expectNoAxeViolations(jsPage);
+    } finally {
+      await jsContext.close();
+    }
+  });
+});
