@@ -92,6 +92,9 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
         <div className="site-footer__inner">
           <p>{t("footer.pdp")}</p>
           <p>{t("footer.ombudsman")}</p>
+          <p>
+            <Link to="/staf/masuk">{t("nav.staff")}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -1,0 +1,53 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { appNow } from "~/services/clock.server";
+import { getDb } from "~/services/db.server";
+import { useT, type MessageKey } from "~/services/i18n";
+import { pageTitle } from "~/services/meta";
+import { requireStaffUser } from "~/services/session.server";
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export const meta: MetaFunction = (args) => pageTitle(args, "staff.home.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffUser(getDb(), request, appNow());
+  return {
+    name: user.name,
+    memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
+  };
+}
+
+export default function StaffHome() {
+  const t = useT();
+  const { name, memberships } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("staff.home.title")}</h1>
+      <p className="lead">{t("staff.home.greeting", { name })}</p>
+      <h2>{t("staff.home.rolesTitle")}</h2>
+      {memberships.length === 0 ? (
+        <p>{t("staff.home.noRoles")}</p>
+      ) : (
+        <ul data-testid="staff-roles">
+          {memberships.map((membership) => (
+            <li key={`${membership.role}-${membership.unitId}`}>
+              {t("staff.home.roleInUnit", { role: t(`staff.role.${membership.role}` as MessageKey), unit: membership.unitName })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="notice">{t("staff.home.inboxLater")}</p>
+      <div className="actions">
+        <Link to="/staf/ganti-sandi" className="button button--secondary">
+          {t("staff.home.changePassword")}
+        </Link>
+        <Form method="post" action="/staf/keluar" reloadDocument>
+          <button type="submit" className="button">
+            {t("staff.logout")}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}
