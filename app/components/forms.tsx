@@ -64,3 +64,14 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
     </div>
   );
 }
+
+/** A form-wide problem (rate limit, expired form, refused action), announced as it appears. */
+export function FormAlert({ message }: { message?: string | null }) {
+  const t = useT();
+  if (!message) return null;
+  return (
+    <p className="error-summary" role="alert">
+      {t(message as MessageKey)}
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field } from "~/components/forms";
+import { Field, FormAlert } from "~/components/forms";
 import { CitizenActionSchema, type CitizenIntent } from "~/domain/complaints/citizen-actions";
 import { findComplaintIdByCode, getCitizenComplaintView, performCitizenAction } from "~/domain/complaints/citizen-tracking.server";
 import { grantAccessCookie, hasAccess, verifyTrackingLinkToken } from "~/domain/complaints/tracking-access.server";
@@ -14,6 +14,7 @@ import { formatWib } from "~/services/format";
 import { pageTitle } from "~/services/meta";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { parseFormWithFiles } from "~/services/multipart.server";
+import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = (values.intent as CitizenIntent | undefined) ?? undefined;
   const errors: Record<string, string> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message.includes(".") ? issue.message : "form.error.invalid";
+    Object.assign(errors, firstIssuePerField(parsed.error));
   }
   const uploads = parsed.success && parsed.data.intent === "reply" ? screenUploads(files, tooManyFiles) : { accepted: [] };
   if (uploads.error) errors.attachments = uploads.error;
@@ -108,11 +109,7 @@ function ActionForm({ intent, title, children, submitLabel, errors, multipart }:
   return (
     <section className="card" aria-labelledby={`action-${intent}`}>
       <h3 id={`action-${intent}`}>{title}</h3>
-      {errors.form ? (
-        <p className="error-summary" role="alert">
-          {t(errors.form as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="stack" noValidate>
         <input type="hidden" name="intent" value={intent} />
         {children}

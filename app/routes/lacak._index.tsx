@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/forms";
+import { Field, FormAlert } from "~/components/forms";
 import { TrackingLookupSchema } from "~/domain/complaints/citizen-actions";
 import { authenticateTracking } from "~/domain/complaints/citizen-tracking.server";
 import { grantAccessCookie } from "~/domain/complaints/tracking-access.server";
@@ -10,9 +10,10 @@ import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
 import { pageTitle } from "~/services/meta";
-import { useT, type MessageKey } from "~/services/i18n";
+import { useT } from "~/services/i18n";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, peekRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
+import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -31,8 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const kode = typeof form.kode === "string" ? form.kode : "";
   const parsed = TrackingLookupSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "kode" | "pin"] ??= issue.message;
+    const errors: ActionData["errors"] = firstIssuePerField<"kode" | "pin">(parsed.error);
     return Response.json({ errors, kode } satisfies ActionData, { status: 400 });
   }
   const redis = getFailFastRedis();
@@ -73,11 +73,7 @@ export default function TrackLookup() {
     <>
       <h1>{t("track.title")}</h1>
       <p className="lead">{t("track.lead")}</p>
-      {data?.errors.form ? (
-        <p className="error-summary" role="alert">
-          {t(data.errors.form as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={data?.errors.form} />
       <Form method="post" className="stack" noValidate>
         <Field id="kode" label={t("track.code")} hint={t("track.code.hint")} error={data?.errors.kode} required>
           {(props) => <input {...props} name="kode" type="text" autoCapitalize="characters" autoComplete="off" spellCheck={false} defaultValue={data?.kode ?? kode} />}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, Field } from "~/components/forms";
+import { ErrorSummary, Field, FormAlert } from "~/components/forms";
 import { ProductPicker } from "~/components/product-picker";
 import {
   COMPLAINT_FORM_FIELDS,
@@ -180,11 +180,7 @@ export default function FileComplaint() {
     <>
       <h1>{t("form.title")}</h1>
       <p className="lead">{t("form.lead")}</p>
-      {formError ? (
-        <p className="error-summary" role="alert">
-          {t(formError as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <ErrorSummary errors={fieldErrorsOnly} labels={labels} />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />

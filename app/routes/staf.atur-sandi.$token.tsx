@@ -9,6 +9,7 @@ import { getDb } from "~/services/db.server";
 import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { STAFF_LOGIN_PATH } from "~/services/session.server";
+import { firstIssuePerField } from "~/services/form-errors";
 
 // The token is in the path: keep it out of caches and out of the Referer of any link followed.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
@@ -34,8 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = ResetSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "password" | "confirm"] ??= issue.message;
+    const errors: ActionData["errors"] = firstIssuePerField<"password" | "confirm">(parsed.error);
     return Response.json({ errors } satisfies ActionData, { status: 400 });
   }
   const result = await resetPassword(getDb(), params.token ?? "", parsed.data.password, appNow());

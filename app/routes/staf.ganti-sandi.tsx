@@ -8,6 +8,7 @@ import { getDb } from "~/services/db.server";
 import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -45,8 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = ChangeSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as Fields] ??= issue.message;
+    const errors: ActionData["errors"] = firstIssuePerField<Fields>(parsed.error);
     return Response.json({ errors } satisfies ActionData, { status: 400 });
   }
   const result = await changePassword(db, user.id, parsed.data.current, parsed.data.password, now, { keepSessionId: user.sessionId });

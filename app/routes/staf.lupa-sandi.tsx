@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/forms";
+import { Field, FormAlert } from "~/components/forms";
 import { requestPasswordReset, STAFF_AUTH_RATE_LIMITS } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
-import { useT, type MessageKey } from "~/services/i18n";
+import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
@@ -61,11 +61,7 @@ export default function StaffForgotPassword() {
     <>
       <h1>{t("staff.forgot.title")}</h1>
       <p className="lead">{t("staff.forgot.lead")}</p>
-      {data?.errors.form ? (
-        <p className="error-summary" role="alert">
-          {t(data.errors.form as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={data?.errors.form} />
       <Form method="post" className="stack" noValidate>
         <Field id="email" label={t("staff.login.email")} error={data?.errors.email} required>
           {(props) => <input {...props} name="email" type="email" autoComplete="username" autoCapitalize="none" spellCheck={false} defaultValue={data?.email ?? ""} />}

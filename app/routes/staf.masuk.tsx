@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/forms";
+import { Field, FormAlert } from "~/components/forms";
 import { loginStaff, STAFF_AUTH_RATE_LIMITS } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
@@ -12,6 +12,7 @@ import { pageTitle } from "~/services/meta";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
 import { createStaffSession, getStaffUser, safeRedirectPath, STAFF_CHANGE_PASSWORD_PATH } from "~/services/session.server";
+import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -47,8 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = LoginSchema.safeParse(form);
   if (!parsed.success) {
-    const errors: ActionData["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "email" | "password"] ??= issue.message;
+    const errors: ActionData["errors"] = firstIssuePerField<"email" | "password">(parsed.error);
     return Response.json({ errors, email } satisfies ActionData, { status: 400 });
   }
   const ip = clientIp(request, getEnv().TRUST_PROXY);
@@ -85,11 +85,7 @@ export default function StaffLogin() {
           {t(notice as MessageKey)}
         </p>
       ) : null}
-      {data?.errors.form ? (
-        <p className="error-summary" role="alert">
-          {t(data.errors.form as MessageKey)}
-        </p>
-      ) : null}
+      <FormAlert message={data?.errors.form} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field id="email" label={t("staff.login.email")} error={data?.errors.email} required>

@@ -1,6 +1,7 @@
 // The citizen's complaint form, shared by the browser and the server (no server imports).
 // Messages are i18n keys; the page translates them beside each field.
 import { z } from "zod";
+import { firstIssuePerField } from "~/services/form-errors";
 
 export const VISIBILITIES = ["PUBLIC", "RAHASIA", "ANONIM"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -124,13 +125,8 @@ export const COMPLAINT_FORM_FIELDS = [
 export type ComplaintFormField = (typeof COMPLAINT_FORM_FIELDS)[number] | "attachments";
 
 /** First error per field, as i18n keys. */
-export function fieldErrors(error: z.ZodError): Partial<Record<ComplaintFormField, string>> {
-  const errors: Partial<Record<ComplaintFormField, string>> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "description") as ComplaintFormField;
-    errors[field] ??= issue.message.startsWith("form.") ? issue.message : "form.error.invalid";
-  }
-  return errors;
+export function fieldErrors(error: z.ZodError): Partial<Record<ComplaintFormField | "form", string>> {
+  return firstIssuePerField<ComplaintFormField>(error);
 }
 
 /** True when the incident is older than the 30-day window of UU 25/2009 (a warning, not a refusal). */
