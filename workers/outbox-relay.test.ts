@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Queue, type ConnectionOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueJob } from "~/models/outbox.server";
+import { enqueueJob, pruneDispatchedOutbox } from "~/models/outbox.server";
 import { createQueues } from "~/services/queue.server";
 import { useTestDatabase, useTestQueuePrefix } from "../tests/support/isolation";
 import { relayOutboxOnce } from "./outbox-relay";
@@ -104,5 +104,24 @@ describe("transactional outbox relay", () => {
     expect(await job?.getState()).toBe("delayed");
     expect(job?.opts.delay).toBeGreaterThan(3_500_000);
     await sla.close();
+  });
+
+  it("prunes dispatched rows after a week, and never a pending one", async () => {
+    const old = new Date(Date.now() - 8 * 24 * 3_600_000);
+    const recent = new Date(Date.now() - 24 * 3_600_000);
+    const rows = await Promise.all(
+      [
+        { jobId: "prune-old", dispatchedAt: old },
+        { jobId: "prune-recent", dispatchedAt: recent },
+        { jobId: "prune-pending", dispatchedAt: null },
+      ].map((row) =>
+        database.db.outboxMessage.create({
+          data: { queue: "routing", jobName: "complaint.route", payload: {}, createdAt: old, availableAt: old, ...row },
+        }),
+      ),
+    );
+    expect(await pruneDispatchedOutbox(database.db, new Date())).toBeGreaterThanOrEqual(1);
+    const left = await database.db.outboxMessage.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { jobId: true } });
+    expect(left.map((r) => r.jobId).sort()).toEqual(["prune-pending", "prune-recent"]);
   });
 });

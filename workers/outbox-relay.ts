@@ -1,6 +1,6 @@
 import type { Producer } from "~/services/queue.server";
 import type { Db } from "~/services/db.server";
-import { relayOutboxBatch, type DispatchOutcome, type PendingOutboxMessage } from "~/models/outbox.server";
+import { pruneDispatchedOutbox, relayOutboxBatch, type DispatchOutcome, type PendingOutboxMessage } from "~/models/outbox.server";
 import { findJobContract, type QueueName } from "~/jobs/contracts";
 import type { Logger } from "~/services/logger.server";
 
@@ -74,8 +74,9 @@ export function startOutboxRelay(
   db: Db,
   producer: Pick<Producer, "queues" | "isReady">,
   log: Logger,
-  { intervalMs = 500 }: { intervalMs?: number } = {},
+  { intervalMs = 500, pruneEveryMs = 10 * 60_000, now = () => new Date() }: { intervalMs?: number; pruneEveryMs?: number; now?: () => Date } = {},
 ): () => Promise<void> {
+  let lastPrune = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();
@@ -92,6 +93,11 @@ export function startOutboxRelay(
           if (result.rejected > 0) log.error("outbox rows rejected", { rejected: result.rejected });
         } while (!stopped && result.sent > 0 && !result.unavailable);
         if (result.unavailable) throw new Error(result.unavailable);
+        if (Date.now() - lastPrune >= pruneEveryMs) {
+          lastPrune = Date.now();
+          const pruned = await pruneDispatchedOutbox(db, now());
+          if (pruned > 0) log.info("outbox pruned", { rows: pruned });
+        }
         if (reported) log.info("outbox relay recovered");
         lastError = "";
         failingSince = null;

@@ -66,7 +66,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   await beat();
   const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
-  const stopRelay = startOutboxRelay(db, producer, log, { intervalMs: options.relayIntervalMs });
+  const stopRelay = startOutboxRelay(db, producer, log, { intervalMs: options.relayIntervalMs, now });
   // One sweep scheduler for the whole deployment: upserting the same id from every worker is
   // harmless. It is re-upserted periodically, because Redis may be down at start or may lose its
   // data (it keeps nothing on disk here) and the sweeper is what makes that loss harmless.

@@ -84,3 +84,18 @@ export async function relayOutboxBatch(
 export async function countPendingOutbox(db: DbClient): Promise<number> {
   return db.outboxMessage.count({ where: { dispatchedAt: null } });
 }
+
+/** Dispatched rows are history once BullMQ has them; keep a week for inspection, then delete in batches. */
+export const OUTBOX_RETENTION_MS = 7 * 24 * 3_600_000;
+
+export async function pruneDispatchedOutbox(db: Db, now: Date, { limit = 5_000 }: { limit?: number } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_MS);
+  return db.$executeRaw`
+    DELETE FROM ${qualifiedTable(db, "outbox_message")}
+    WHERE id IN (
+      SELECT id FROM ${qualifiedTable(db, "outbox_message")}
+      WHERE dispatched_at IS NOT NULL AND dispatched_at < ${cutoff}
+      ORDER BY id
+      LIMIT ${limit}
+    )`;
+}
