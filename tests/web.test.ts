@@ -91,4 +91,16 @@ describe("web app", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("cache-control")).toBe("no-store");
   });
+
+  it("exposes Prometheus metrics with counts only", async () => {
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    const text = await response.text();
+    expect(text).toMatch(/^# HELP lapor_complaints /m);
+    expect(text).toMatch(/^lapor_outbox_pending \d+$/m);
+    expect(text).toMatch(/^lapor_worker_heartbeat_age_seconds [\d.]+$/m);
+    expect(text).toMatch(/^lapor_queue_jobs\{queue="sla",state="delayed"\} \d+$/m);
+    expect(text).not.toMatch(/@/);
+  });
 });

@@ -26,6 +26,8 @@ const EnvSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     /** Demos and manual tests only: shifts "now" for web and workers alike, so deadlines can be watched firing. */
     CLOCK_OFFSET_MINUTES: z.coerce.number().int().default(0),
+    /** When set, /metrics asks for `Authorization: Bearer <token>`; put the endpoint behind the proxy's allow-list either way. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
