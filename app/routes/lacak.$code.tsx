@@ -164,6 +164,29 @@ export default function TrackComplaint() {
           </>
         ) : null}
       </dl>
+      {view.duplicateOfCode ? (
+        <p className="notice" data-testid="merged-with">
+          {t("triage.track.mergedWith", { code: view.duplicateOfCode })}
+        </p>
+      ) : null}
+      {view.rejection ? (
+        <dl className="summary notice" data-testid="rejection">
+          {view.rejection.reason ? (
+            <>
+              <dt>{t("triage.track.rejectionReason")}</dt>
+              <dd className="timeline__message">{view.rejection.reason}</dd>
+            </>
+          ) : null}
+          {view.rejection.referral || view.rejection.referralNote ? (
+            <>
+              <dt>{t("triage.track.referral")}</dt>
+              <dd data-testid="referral">
+                {[view.rejection.referral ? t(`triage.referral.${view.rejection.referral}` as MessageKey) : null, view.rejection.referralNote].filter(Boolean).join(": ")}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
 
       <h2>{t("track.view.timeline")}</h2>
       <ol className="timeline">

@@ -5,6 +5,7 @@ import { hashPin, verifyPin } from "~/services/pin.server";
 import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
 import { availableActions, type ComplaintStatus, type WorkflowAction } from "./workflow";
 import { normalizeTrackingCode } from "./tracking-code";
+import { REFERRALS, type Referral } from "./triage-actions.server";
 import type { CitizenActionInput } from "./citizen-actions";
 import type { StoredAttachment } from "./submit-complaint.server";
 
@@ -53,6 +54,38 @@ export interface CitizenComplaintView {
   rating: number | null;
   actions: WorkflowAction[];
   timeline: CitizenTimelineEntry[];
+  /** DUPLICATE: the tracking code of the complaint this one was merged with (from the event payload). */
+  duplicateOfCode: string | null;
+  /** REJECTED: the coordinator's reason and where to take the matter instead (from the event). */
+  rejection: { reason: string | null; referral: Referral | null; referralNote: string | null } | null;
+}
+
+type PublicEvent = { type: string; message: string | null; payload: unknown };
+
+const payloadString = (payload: unknown, key: string): string | null => {
+  const value = payload && typeof payload === "object" && !Array.isArray(payload) ? (payload as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+};
+
+/** What the last triage decision tells the citizen: the original's code, or the reason and referral. */
+function triageOutcome(status: ComplaintStatus, events: readonly PublicEvent[]): Pick<CitizenComplaintView, "duplicateOfCode" | "rejection"> {
+  const last = (type: string) => [...events].reverse().find((event) => event.type === type);
+  if (status === "DUPLICATE") {
+    return { duplicateOfCode: payloadString(last("MARKED_DUPLICATE")?.payload, "originalTrackingCode"), rejection: null };
+  }
+  if (status === "REJECTED") {
+    const event = last("REJECTED");
+    const referral = payloadString(event?.payload, "referral");
+    return {
+      duplicateOfCode: null,
+      rejection: {
+        reason: event?.message ?? null,
+        referral: referral && (REFERRALS as readonly string[]).includes(referral) ? (referral as Referral) : null,
+        referralNote: payloadString(event?.payload, "referralNote"),
+      },
+    };
+  }
+  return { duplicateOfCode: null, rejection: null };
 }
 
 function holderOf(status: ComplaintStatus): CitizenComplaintView["holder"] {
@@ -92,7 +125,7 @@ export async function getCitizenComplaintView(db: Db, complaintId: string): Prom
       events: {
         where: { visibility: "PUBLIC" },
         orderBy: { id: "asc" },
-        select: { id: true, type: true, occurredAt: true, actorKind: true, message: true, attachments: { select: { id: true, originalName: true } } },
+        select: { id: true, type: true, occurredAt: true, actorKind: true, message: true, payload: true, attachments: { select: { id: true, originalName: true } } },
       },
     },
   });
@@ -120,6 +153,7 @@ export async function getCitizenComplaintView(db: Db, complaintId: string): Prom
       message: e.message,
       attachments: e.attachments.map((a) => ({ id: a.id, name: a.originalName })),
     })),
+    ...triageOutcome(complaint.status, complaint.events),
   };
 }
 
