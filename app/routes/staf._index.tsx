@@ -5,6 +5,7 @@ import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { hasPermission } from "~/domain/auth/permissions";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -12,7 +13,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, "staff.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(getDb(), request, appNow());
+  const readsComplaints = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
   return {
+    canTriage: hasPermission(user, "triage:complaint:any"),
+    canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
   };
@@ -20,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships } = useLoaderData<typeof loader>();
+  const { name, memberships, canTriage, canReadInbox } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -37,7 +41,23 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
-      <p className="notice">{t("staff.home.inboxLater")}</p>
+      {canReadInbox || canTriage ? (
+        <nav aria-label={t("staff.home.workTitle")}>
+          <h2>{t("staff.home.workTitle")}</h2>
+          <ul>
+            {canTriage ? (
+              <li>
+                <Link to="/staf/triase">{t("staff.home.triageLink")}</Link>
+              </li>
+            ) : null}
+            {canReadInbox ? (
+              <li>
+                <Link to="/staf/kotak-masuk">{t("staff.home.inboxLink")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
       <div className="actions">
         <Link to="/staf/ganti-sandi" className="button button--secondary">
           {t("staff.home.changePassword")}

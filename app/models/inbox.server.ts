@@ -1,0 +1,271 @@
+// The staff inbox: open complaints the user may read, soonest deadline first, in pages of 25
+// with a keyset cursor. One index-ordered scan per (unit, status) pair on complaint(unit_id,
+// status, next_due_at), each cut at the page size, then merged: the cost depends on the page size
+// and the number of pairs, not on how many complaints the city has (no OFFSET, no full sort).
+// Never reads the complainant.
+import { Prisma } from "~/generated/prisma/client";
+import { canAccessComplaint, hasPermission, unitTreeFrom, type UnitTree, type UserLike } from "~/domain/auth/permissions";
+import { workingMinutesBetween, type CompiledCalendar } from "~/domain/calendar/working-time";
+import { COMPLAINT_STATUSES, OPEN_STATUSES, type ComplaintStatus } from "~/domain/complaints/workflow";
+import { loadCalendarForUnit } from "~/models/calendar.server";
+import type { Db } from "~/services/db.server";
+import { qualifiedTable } from "~/services/db.server";
+import type { DbClient } from "~/services/db-types.server";
+
+export const INBOX_PAGE_SIZE = 25;
+
+export interface UnitRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string;
+  isActive: boolean;
+}
+
+/** Every unit with its parent: the tree for permission checks (76 rows; read once per request). */
+export async function loadUnits(db: DbClient): Promise<UnitRow[]> {
+  return db.serviceUnit.findMany({ select: { id: true, parentId: true, name: true, shortName: true, isActive: true }, orderBy: { name: "asc" } });
+}
+
+export async function loadUnitTree(db: DbClient): Promise<UnitTree> {
+  return unitTreeFrom(await loadUnits(db));
+}
+
+export interface InboxScope {
+  /** Units whose complaints the user may read. */
+  unitIds: string[];
+  /** City-wide readers also see complaints no unit has been given yet. */
+  includeUnassigned: boolean;
+}
+
+/** Which units' complaints the user may read, by asking canAccessComplaint of each unit. */
+export function inboxScope(user: UserLike, units: readonly { id: string; parentId: string | null }[]): InboxScope {
+  const tree = unitTreeFrom(units);
+  return {
+    unitIds: units.filter((unit) => canAccessComplaint(user, { unitId: unit.id }, tree, "read")).map((unit) => unit.id),
+    includeUnassigned: hasPermission(user, "read:complaint:any"),
+  };
+}
+
+export interface InboxFilters {
+  status?: ComplaintStatus;
+  productId?: string;
+  maladministrationCode?: string;
+  overdueOnly?: boolean;
+  assignedToUserId?: string;
+}
+
+export interface InboxCursor {
+  nextDueAt: Date | null;
+  submittedAt: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/** `<nextDueAt ms or "-">.<submittedAt ms>.<id>`: opaque to users, safe in a URL. */
+export function encodeCursor(cursor: InboxCursor): string {
+  return `${cursor.nextDueAt ? cursor.nextDueAt.getTime() : "-"}.${cursor.submittedAt.getTime()}.${cursor.id}`;
+}
+
+export function decodeCursor(value: string | null | undefined): InboxCursor | null {
+  const match = value?.match(/^(-|\d{1,15})\.(\d{1,15})\.([0-9a-fA-F-]{36})$/);
+  if (!match || !isUuid(match[3])) return null;
+  return { nextDueAt: match[1] === "-" ? null : new Date(Number(match[1])), submittedAt: new Date(Number(match[2])), id: match[3]!.toLowerCase() };
+}
+
+/** Reads the GET query of the inbox page; anything unknown is ignored (never an error page). */
+export function parseInboxQuery(params: URLSearchParams, userId: string): { filters: InboxFilters; cursor: InboxCursor | null } {
+  const status = params.get("status");
+  const productId = params.get("produk");
+  const form = params.get("bentuk");
+  return {
+    filters: {
+      ...(status && (COMPLAINT_STATUSES as readonly string[]).includes(status) ? { status: status as ComplaintStatus } : {}),
+      ...(isUuid(productId) ? { productId: productId.toLowerCase() } : {}),
+      ...(form && /^[A-Z_]{1,64}$/.test(form) ? { maladministrationCode: form } : {}),
+      ...(params.get("terlambat") === "1" ? { overdueOnly: true } : {}),
+      ...(params.get("saya") === "1" ? { assignedToUserId: userId } : {}),
+    },
+    cursor: decodeCursor(params.get("setelah")),
+  };
+}
+
+interface InboxRowRaw {
+  id: string;
+  tracking_code: string;
+  status: ComplaintStatus;
+  escalation_level: number;
+  next_due_at: Date | null;
+  next_due_stage: string | null;
+  submitted_at: Date;
+  unit_id: string | null;
+  product_id: string | null;
+  maladministration_code: string | null;
+  assigned_officer_id: string | null;
+}
+
+export interface InboxRow {
+  id: string;
+  trackingCode: string;
+  status: ComplaintStatus;
+  escalationLevel: number;
+  nextDueAt: string | null;
+  nextDueStage: string | null;
+  submittedAt: string;
+  unitName: string | null;
+  productName: string | null;
+  productNameEn: string | null;
+  assignedToMe: boolean;
+  sla: SlaBadgeState;
+}
+
+export type SlaBadgeState = { kind: "none" } | { kind: "overdue" } | { kind: "left"; workingMinutes: number };
+
+export interface InboxPage {
+  rows: InboxRow[];
+  nextCursor: string | null;
+}
+
+/** `"schema"."TypeName"` of an enum type in the client's schema. */
+function qualifiedType(db: object, type: string): Prisma.Sql {
+  const table = qualifiedTable(db, "complaint").sql;
+  return Prisma.raw(`${table.slice(0, table.lastIndexOf("."))}."${type}"`);
+}
+
+/** Calendars cached per unit for one request (loadCalendarForUnit reads the holiday table). */
+export function calendarCache(db: DbClient): (unitId: string | null) => Promise<CompiledCalendar> {
+  const cache = new Map<string, Promise<CompiledCalendar>>();
+  return (unitId) => {
+    const key = unitId ?? "";
+    let calendar = cache.get(key);
+    if (!calendar) {
+      calendar = loadCalendarForUnit(db, unitId);
+      cache.set(key, calendar);
+    }
+    return calendar;
+  };
+}
+
+export async function slaBadgeState(nextDueAt: Date | null, now: Date, calendar: () => Promise<CompiledCalendar>): Promise<SlaBadgeState> {
+  if (!nextDueAt) return { kind: "none" };
+  if (nextDueAt.getTime() <= now.getTime()) return { kind: "overdue" };
+  return { kind: "left", workingMinutes: workingMinutesBetween(now, nextDueAt, await calendar()) };
+}
+
+export async function listInbox(
+  db: Db,
+  {
+    scope,
+    filters,
+    cursor,
+    now,
+    userId,
+    limit = INBOX_PAGE_SIZE,
+  }: { scope: InboxScope; filters: InboxFilters; cursor: InboxCursor | null; now: Date; userId: string; limit?: number },
+): Promise<InboxPage> {
+  const statuses: ComplaintStatus[] = filters.status ? [filters.status] : [...OPEN_STATUSES];
+  if (scope.unitIds.length === 0 && !scope.includeUnassigned) return { rows: [], nextCursor: null };
+  // Past every dated row and only overdue (dated) rows wanted: nothing left.
+  if (filters.overdueOnly && cursor && !cursor.nextDueAt) return { rows: [], nextCursor: null };
+  const complaint = qualifiedTable(db, "complaint");
+  const statusType = qualifiedType(db, "ComplaintStatus");
+
+  const conditions: Prisma.Sql[] = [];
+  if (filters.productId) conditions.push(Prisma.sql`c.product_id = ${filters.productId}::uuid`);
+  if (filters.maladministrationCode) conditions.push(Prisma.sql`c.maladministration_code = ${filters.maladministrationCode}`);
+  if (filters.overdueOnly) conditions.push(Prisma.sql`c.next_due_at < ${now}`);
+  if (filters.assignedToUserId) conditions.push(Prisma.sql`c.assigned_officer_id = ${filters.assignedToUserId}::uuid`);
+  const extra = conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const columns = Prisma.sql`c.id, c.tracking_code, c.status::text AS status, c.escalation_level, c.next_due_at, c.next_due_stage::text AS next_due_stage,
+    c.submitted_at, c.unit_id, c.product_id, c.maladministration_code, c.assigned_officer_id`;
+  const order = Prisma.sql`ORDER BY c.next_due_at ASC NULLS LAST, c.submitted_at ASC, c.id ASC`;
+  const take = limit + 1;
+
+  // ORDER BY next_due_at ASC NULLS LAST, submitted_at, id, split in two index-driven parts so the
+  // cursor is an index bound (`next_due_at >= …`), not a filter over every earlier row:
+  // rows with a deadline after the cursor, then rows without one.
+  const parts = (scopeCondition: Prisma.Sql): Prisma.Sql => {
+    const sql: Prisma.Sql[] = [];
+    if (!cursor || cursor.nextDueAt) {
+      const keyset = cursor?.nextDueAt
+        ? Prisma.sql`AND c.next_due_at >= ${cursor.nextDueAt}
+            AND (c.next_due_at > ${cursor.nextDueAt} OR (c.submitted_at, c.id) > (${cursor.submittedAt}, ${cursor.id}::uuid))`
+        : Prisma.empty;
+      sql.push(Prisma.sql`(SELECT ${columns} FROM ${complaint} c
+        WHERE ${scopeCondition} AND c.next_due_at IS NOT NULL ${keyset} ${extra}
+        ${order} LIMIT ${take})`);
+    }
+    if (!filters.overdueOnly) {
+      const keyset = cursor && !cursor.nextDueAt ? Prisma.sql`AND (c.submitted_at, c.id) > (${cursor.submittedAt}, ${cursor.id}::uuid)` : Prisma.empty;
+      sql.push(Prisma.sql`(SELECT ${columns} FROM ${complaint} c
+        WHERE ${scopeCondition} AND c.next_due_at IS NULL ${keyset} ${extra}
+        ORDER BY c.submitted_at ASC, c.id ASC LIMIT ${take})`);
+    }
+    return Prisma.join(sql, " UNION ALL ");
+  };
+
+  const branches: Prisma.Sql[] = [];
+  if (scope.unitIds.length > 0) {
+    branches.push(Prisma.sql`
+      SELECT page.* FROM unnest(${scope.unitIds}::uuid[]) AS u(id)
+      CROSS JOIN unnest(${statuses}::${statusType}[]) AS s(status)
+      CROSS JOIN LATERAL (${parts(Prisma.sql`c.unit_id = u.id AND c.status = s.status`)}) page`);
+  }
+  if (scope.includeUnassigned) {
+    branches.push(Prisma.sql`
+      SELECT page.* FROM unnest(${statuses}::${statusType}[]) AS s(status)
+      CROSS JOIN LATERAL (${parts(Prisma.sql`c.unit_id IS NULL AND c.status = s.status`)}) page`);
+  }
+  const raw = await db.$queryRaw<InboxRowRaw[]>`
+    SELECT c.* FROM (${Prisma.join(branches, " UNION ALL ")}) c
+    ${order} LIMIT ${take}`;
+
+  const pageRows = raw.slice(0, limit);
+  const last = raw.length > limit ? pageRows[pageRows.length - 1] : undefined;
+  const productIds = [...new Set(pageRows.map((row) => row.product_id).filter((id): id is string => id !== null))];
+  const unitIds = [...new Set(pageRows.map((row) => row.unit_id).filter((id): id is string => id !== null))];
+  const [products, units] = await Promise.all([
+    productIds.length > 0 ? db.serviceProduct.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true, nameEn: true } }) : [],
+    unitIds.length > 0 ? db.serviceUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, shortName: true } }) : [],
+  ]);
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const calendarFor = calendarCache(db);
+  const rows: InboxRow[] = [];
+  for (const row of pageRows) {
+    const product = row.product_id ? productById.get(row.product_id) : undefined;
+    rows.push({
+      id: row.id,
+      trackingCode: row.tracking_code,
+      status: row.status,
+      escalationLevel: row.escalation_level,
+      nextDueAt: row.next_due_at?.toISOString() ?? null,
+      nextDueStage: row.next_due_stage,
+      submittedAt: row.submitted_at.toISOString(),
+      unitName: row.unit_id ? (unitById.get(row.unit_id)?.shortName ?? null) : null,
+      productName: product?.name ?? null,
+      productNameEn: product?.nameEn ?? null,
+      assignedToMe: row.assigned_officer_id === userId,
+      sla: await slaBadgeState(row.next_due_at, now, () => calendarFor(row.unit_id)),
+    });
+  }
+  return {
+    rows,
+    nextCursor: last ? encodeCursor({ nextDueAt: last.next_due_at, submittedAt: last.submitted_at, id: last.id }) : null,
+  };
+}
+
+/** Choices for the filter form: products of the units in scope, the ten forms of maladministration. */
+export async function inboxFilterOptions(db: DbClient, scope: InboxScope) {
+  const [products, forms] = await Promise.all([
+    db.serviceProduct.findMany({
+      where: scope.includeUnassigned ? {} : { unitId: { in: scope.unitIds } },
+      select: { id: true, name: true, nameEn: true },
+      orderBy: { name: "asc" },
+    }),
+    db.maladministrationForm.findMany({ select: { code: true, nameId: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  return { products, forms };
+}
