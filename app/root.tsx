@@ -116,12 +116,13 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : "error.generic";
   return (
     <Document locale={locale}>
       <SiteChrome locale={locale}>
         <h1>{translate(locale, "error.title")}</h1>
-        <p>{translate(locale, notFound ? "error.notFound" : "error.generic")}</p>
+        <p>{translate(locale, message)}</p>
         <p>
           <Link to="/">{translate(locale, "error.backHome")}</Link>
         </p>

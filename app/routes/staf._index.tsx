@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const readsComplaints = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
   return {
     canTriage: hasPermission(user, "triage:complaint:any"),
+    canAdminister: (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any"] as const).some((permission) => hasPermission(user, permission)),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox } = useLoaderData<typeof loader>();
+  const { name, memberships, canTriage, canReadInbox, canAdminister } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -41,7 +42,7 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
-      {canReadInbox || canTriage ? (
+      {canReadInbox || canTriage || canAdminister ? (
         <nav aria-label={t("staff.home.workTitle")}>
           <h2>{t("staff.home.workTitle")}</h2>
           <ul>
@@ -53,6 +54,11 @@ export default function StaffHome() {
             {canReadInbox ? (
               <li>
                 <Link to="/staf/kotak-masuk">{t("staff.home.inboxLink")}</Link>
+              </li>
+            ) : null}
+            {canAdminister ? (
+              <li>
+                <Link to="/staf/admin">{t("staff.home.adminLink")}</Link>
               </li>
             ) : null}
           </ul>

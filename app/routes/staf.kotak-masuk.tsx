@@ -9,6 +9,9 @@ import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { hasPermission } from "~/domain/auth/permissions";
+
+const READ_COMPLAINTS = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -18,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
   const user = await requireStaffUser(db, request, now);
+  // Administrators manage the system, not complaints: no inbox (permissions.ts).
+  if (!READ_COMPLAINTS.some((permission) => hasPermission(user, permission))) throw new Response("Forbidden", { status: 403 });
   const url = new URL(request.url);
   const { filters, cursor } = parseInboxQuery(url.searchParams, user.id);
   const scope = inboxScope(user, await loadUnits(db));

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/forms";
 import { canAccessComplaint, canSeeIdentity, unitTreeFrom } from "~/domain/auth/permissions";
+import { activeTemplates } from "~/domain/admin/templates.server";
 import { IDENTITY_PURPOSES, revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
 import {
   availableIntents,
@@ -108,6 +109,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   const intents = availableIntents(user, complaint, tree);
+  // Response templates: the unit's active ones, offered while a reply can be written (?templat=<id> pre-fills it).
+  const templates = complaint.unitId && (intents.includes("respond") || intents.includes("propose-resolution")) ? await activeTemplates(db, complaint.unitId) : [];
+  const chosenTemplate = templates.find((tpl) => tpl.id === new URL(request.url).searchParams.get("templat")) ?? null;
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
   const staffIds = new Set<string>();
   for (const event of complaint.events) {
@@ -178,6 +182,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       exists: head.complainantId !== null,
     },
     intents,
+    templates: templates.map(({ id, title, locale }) => ({ id, title, locale })),
+    chosenTemplate,
     officers: intents.includes("assign") && complaint.unitId ? await unitStaff(db, complaint.unitId) : [],
     transferUnits: intents.includes("transfer")
       ? units.filter((unit) => unit.isActive && unit.id !== complaint.unitId).map((unit) => ({ id: unit.id, name: unit.name }))
@@ -277,12 +283,16 @@ function ActionForm({
 }) {
   const t = useT();
   const navigation = useNavigation();
+  const { timeline } = useLoaderData<typeof loader>();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  // A new timeline event means the last action went through: remount the form so a sent reply
+  // does not sit there ready to be sent twice (without JavaScript the page reloads anyway).
+  const lastEventId = timeline.at(-1)?.id ?? "none";
   return (
     <section className="card" aria-labelledby={`action-${intent}`}>
       <h3 id={`action-${intent}`}>{title}</h3>
       <FormAlert message={errors.form} />
-      <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="stack" noValidate>
+      <Form key={lastEventId} method="post" encType={multipart ? "multipart/form-data" : undefined} className="stack" noValidate>
         <input type="hidden" name="intent" value={intent} />
         {children}
         <button type="submit" className="button" disabled={busy}>
@@ -313,7 +323,11 @@ export default function StaffComplaintDetail() {
       multipart
     >
       <Field id={`${intent}-message`} label={t(`inbox.action.${key}.message` as MessageKey)} hint={hint} error={errorsFor(intent).message} required>
-        {(props) => <textarea {...props} name="message" rows={5} maxLength={5000} defaultValue={valueFor(intent, "message")} />}
+        {(props) => {
+          // A chosen template pre-fills the reply forms, unless this form came back with what was typed.
+          const prefill = (intent === "respond" || intent === "propose-resolution") && actionData?.intent !== intent ? (data.chosenTemplate?.body ?? "") : "";
+          return <textarea {...props} key={data.chosenTemplate?.id ?? "none"} name="message" rows={5} maxLength={5000} defaultValue={valueFor(intent, "message") || prefill} />;
+        }}
       </Field>
       <Field id={`${intent}-attachments`} label={t("form.attachments")} hint={t("form.attachments.hint")} error={errorsFor(intent).attachments}>
         {(props) => <input {...props} name="attachments" type="file" multiple accept="image/jpeg,image/png,application/pdf" />}
@@ -502,6 +516,30 @@ export default function StaffComplaintDetail() {
         <FormAlert message={actionData.errors.form} />
       ) : null}
       {intents.length === 0 ? <p>{t("inbox.actions.none")}</p> : null}
+      {data.templates.length > 0 ? (
+        <form method="get" className="stack" data-testid="use-template">
+          <Field id="templat" label={t("templates.use.label")} hint={t("templates.use.hint")}>
+            {(props) => (
+              <select {...props} name="templat" defaultValue={data.chosenTemplate?.id ?? ""}>
+                <option value="">{t("templates.use.choose")}</option>
+                {data.templates.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id} lang={tpl.locale}>
+                    {tpl.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button button--secondary">
+            {t("templates.use.submit")}
+          </button>
+          {data.chosenTemplate ? (
+            <p className="notice" role="status">
+              {t("templates.use.applied", { title: data.chosenTemplate.title })}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
       {has("acknowledge") ? (
         <ActionForm intent="acknowledge" title={t("inbox.action.acknowledge.title")} submitLabel={t("inbox.action.acknowledge.submit")} errors={errorsFor("acknowledge")} />
       ) : null}

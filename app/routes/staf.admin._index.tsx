@@ -1,0 +1,69 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { hasPermission } from "~/domain/auth/permissions";
+import { appNow } from "~/services/clock.server";
+import { getDb } from "~/services/db.server";
+import { useT } from "~/services/i18n";
+import { pageTitle } from "~/services/meta";
+import { requireStaffUser } from "~/services/session.server";
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export const meta: MetaFunction = (args) => pageTitle(args, "admin.menu.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffUser(getDb(), request, appNow());
+  const canManageUnits = hasPermission(user, "manage:unit:any");
+  const canManageUsers = hasPermission(user, "manage:user:any");
+  if (!canManageUnits && !canManageUsers) throw new Response("Forbidden", { status: 403 });
+  return { canManageUnits, canManageUsers };
+}
+
+export default function AdminMenu() {
+  const t = useT();
+  const { canManageUnits, canManageUsers } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("admin.menu.title")}</h1>
+      <p className="lead">{t("admin.menu.lead")}</p>
+      <nav aria-label={t("admin.menu.title")}>
+        <ul className="admin-menu" data-testid="admin-menu">
+          {canManageUnits ? (
+            <li>
+              <Link to="/staf/admin/unit">{t("admin.menu.units")}</Link>
+            </li>
+          ) : null}
+          {canManageUsers ? (
+            <li>
+              <Link to="/staf/admin/pengguna">{t("admin.menu.users")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <p>
+        <Link to="/staf">{t("admin.menu.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}
+
+/** 403 for staff without an admin permission; other errors with a way back. */
+function AdminErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
+      <p>{forbidden ? t("admin.forbidden.body") : t(notFound ? "error.notFound" : "error.generic")}</p>
+      <p>
+        <Link to="/staf">{t("admin.menu.back")}</Link>
+      </p>
+    </>
+  );
+}
