@@ -23,11 +23,14 @@ export interface WorkerRuntimeOptions {
   heartbeatIntervalMs?: number;
   /** How often the SLA sweeper runs when an "sla" processor is present (a BullMQ job scheduler). */
   slaSweepIntervalMs?: number;
-  /** How often the scheduler is re-registered, so it comes back after Redis lost its data. */
+  /** How often the reports sweeper runs when a "reports" processor is present. */
+  reportsSweepIntervalMs?: number;
+  /** How often the schedulers are re-registered, so it comes back after Redis lost its data. */
   schedulerRefreshMs?: number;
 }
 
 export const SLA_SWEEP_INTERVAL_MS = 60_000;
+export const REPORTS_SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /** Starts the relay, the heartbeat and one BullMQ Worker per processor; `stop` drains them all. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ workerId: string; stop: () => Promise<void> }> {
@@ -67,28 +70,34 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   await beat();
   const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
   const stopRelay = startOutboxRelay(db, producer, log, { intervalMs: options.relayIntervalMs, now });
-  // One sweep scheduler for the whole deployment: upserting the same id from every worker is
-  // harmless. It is re-upserted periodically, because Redis may be down at start or may lose its
-  // data (it keeps nothing on disk here) and the sweeper is what makes that loss harmless.
+  // One scheduler per sweeping queue for the whole deployment: upserting the same id from every
+  // worker is harmless. They are re-upserted periodically, because Redis may be down at start or
+  // may lose its data (it keeps nothing on disk here) and the sweepers make that loss harmless.
+  const sweeps = [
+    { queue: "sla" as const, id: "sla-sweep", job: JOBS.sweepSla.name, every: options.slaSweepIntervalMs ?? SLA_SWEEP_INTERVAL_MS },
+    { queue: "reports" as const, id: "reports-sweep", job: JOBS.sweepReports.name, every: options.reportsSweepIntervalMs ?? REPORTS_SWEEP_INTERVAL_MS },
+  ].filter((sweep) => processors.some((p) => p.queue === sweep.queue));
   let schedulerTimer: NodeJS.Timeout | undefined;
   let stopping = false;
-  if (processors.some((p) => p.queue === "sla")) {
-    const registerSweep = async () => {
+  if (sweeps.length > 0) {
+    const registerSweeps = async () => {
       if (stopping) return;
       if (!producer.isReady()) {
-        schedulerTimer = setTimeout(registerSweep, 1_000);
+        schedulerTimer = setTimeout(registerSweeps, 1_000);
         return;
       }
       try {
-        await producer.queues.sla.upsertJobScheduler("sla-sweep", { every: options.slaSweepIntervalMs ?? SLA_SWEEP_INTERVAL_MS }, { name: JOBS.sweepSla.name, data: {} });
+        for (const sweep of sweeps) {
+          await producer.queues[sweep.queue].upsertJobScheduler(sweep.id, { every: sweep.every }, { name: sweep.job, data: {} });
+        }
         if (stopping) return;
-        schedulerTimer = setTimeout(registerSweep, options.schedulerRefreshMs ?? SLA_SWEEP_INTERVAL_MS);
+        schedulerTimer = setTimeout(registerSweeps, options.schedulerRefreshMs ?? SLA_SWEEP_INTERVAL_MS);
       } catch (error) {
-        log.warn("sla sweep scheduler not registered yet", { error: (error as Error).message });
-        schedulerTimer = setTimeout(registerSweep, 5_000);
+        log.warn("sweep schedulers not registered yet", { error: (error as Error).message });
+        schedulerTimer = setTimeout(registerSweeps, 5_000);
       }
     };
-    void registerSweep();
+    void registerSweeps();
   }
   log.info("worker started", { workerId, queues: processors.map((p) => p.queue).join(",") || "(relay only)" });
 

@@ -59,6 +59,16 @@ export const JOBS = {
     payload: ComplaintRef.extend({ eventId: z.string().regex(/^\d+$/) }),
     jobId: (p) => `reports-${p.complaintId}-${p.eventId}`,
   }),
+  /**
+   * Safety net for the reports, repeated by a job scheduler: refreshes facts whose running clock
+   * passed its deadline (they change without an event) and complaints that have no fact yet.
+   */
+  sweepReports: defineJob({
+    queue: "reports",
+    name: "reports.sweep",
+    payload: z.object({}),
+    jobId: () => "reports-sweep",
+  }),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

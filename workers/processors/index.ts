@@ -4,6 +4,7 @@ import type { Db } from "~/services/db.server";
 import type { Logger } from "~/services/logger.server";
 import { notifyProcessor } from "./notify";
 import { routingProcessor } from "./routing";
+import { reportsProcessor } from "./reports";
 import { slaProcessor } from "./sla";
 
 export interface ProcessorContext {
@@ -22,4 +23,4 @@ export interface Processor {
  * One processor per queue, each in its own file beside this one. Queues without a processor here
  * keep their jobs in Redis until one is deployed; nothing is dropped.
  */
-export const PROCESSORS: Processor[] = [routingProcessor, slaProcessor, notifyProcessor];
+export const PROCESSORS: Processor[] = [routingProcessor, slaProcessor, notifyProcessor, reportsProcessor];

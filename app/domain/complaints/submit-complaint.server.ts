@@ -144,6 +144,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
         });
         await attachToEvent(tx, { complaintId: complaint.id, eventId: event.id, uploadedBy: "CITIZEN", attachments: context.attachments ?? [] });
         // Routing follows the coordinator's verification (applyTransition queues it on VERIFY).
+        await enqueueJob(tx, "refreshReports", { complaintId: complaint.id, eventId: event.id.toString() });
         if (slaCheckAt) {
           await enqueueJob(tx, "evaluateSla", { complaintId: complaint.id, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
         }

@@ -7,12 +7,12 @@ const perfect: UnitComplaintMetrics = {
   firstResponseMet: 20,
   resolutionDecided: 20,
   resolutionMet: 20,
-  closed: 20,
+  handled: 20,
   reopened: 0,
   appealed: 0,
-  handled: 20,
   escalated: 0,
-  ratings: [5, 5, 5, 5, 5],
+  ratingCount: 5,
+  ratingSum: 25,
 };
 
 describe("complaint-handling index", () => {
@@ -25,17 +25,17 @@ describe("complaint-handling index", () => {
     // Half the first responses late costs 30 × 50 % = 15 points.
     expect(handlingIndex({ ...perfect, firstResponseMet: 10 }).index).toBe(85);
     // Average rating 3 of 5 is 50 % satisfaction: 20 × 50 % = 10 points off.
-    expect(handlingIndex({ ...perfect, ratings: [3, 3, 3, 3, 3] }).index).toBe(90);
-    // A quarter of closed complaints reopened: 10 × 25 % = 2.5 points off.
+    expect(handlingIndex({ ...perfect, ratingSum: 15 }).index).toBe(90);
+    // A quarter of handled complaints reopened: 10 × 25 % = 2.5 points off.
     expect(handlingIndex({ ...perfect, reopened: 5 }).index).toBe(97.5);
   });
 
   it("leaves out components with fewer than five cases and renormalises, or says nothing at all", () => {
-    const fewRatings = handlingIndex({ ...perfect, ratings: [1, 1], firstResponseMet: 10 });
+    const fewRatings = handlingIndex({ ...perfect, ratingCount: 2, ratingSum: 2, firstResponseMet: 10 });
     expect(fewRatings.components.find((c) => c.key === "satisfaction")?.score).toBeNull();
     // 80 scored weight: first response 30 × 50 % = 15 points lost of 80 → 81.25.
     expect(fewRatings.index).toBe(81.25);
-    const tiny = handlingIndex({ firstResponseDecided: 2, firstResponseMet: 1, resolutionDecided: 1, resolutionMet: 1, closed: 1, reopened: 0, appealed: 0, handled: 2, escalated: 1, ratings: [] });
+    const tiny = handlingIndex({ firstResponseDecided: 2, firstResponseMet: 1, resolutionDecided: 1, resolutionMet: 1, handled: 2, reopened: 0, appealed: 0, escalated: 1, ratingCount: 0, ratingSum: 0 });
     expect(tiny.index).toBeNull();
   });
 });

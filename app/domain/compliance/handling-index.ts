@@ -9,15 +9,14 @@ export interface UnitComplaintMetrics {
   firstResponseMet: number;
   resolutionDecided: number;
   resolutionMet: number;
-  /** Closed complaints in the period, and how many of them were reopened or appealed at least once. */
-  closed: number;
+  /** Complaints of the period that reached a unit's desk, and how many were reopened, appealed or escalated. */
+  handled: number;
   reopened: number;
   appealed: number;
-  /** Complaints handled in the period that reached escalation level 1 or more. */
-  handled: number;
   escalated: number;
-  /** Citizen ratings (1–5) given in the period. */
-  ratings: number[];
+  /** Citizen ratings (1–5): how many, and their sum. */
+  ratingCount: number;
+  ratingSum: number;
 }
 
 export interface IndexComponent {
@@ -43,13 +42,13 @@ const share = (part: number, whole: number) => (whole >= MIN_SAMPLE ? (100 * par
 const inverseShare = (part: number, whole: number) => (whole >= MIN_SAMPLE ? 100 - (100 * part) / whole : null);
 
 export function handlingIndexComponents(m: UnitComplaintMetrics, weights = HANDLING_INDEX_WEIGHTS): IndexComponent[] {
-  const ratingScore = m.ratings.length >= MIN_SAMPLE ? ((m.ratings.reduce((a, b) => a + b, 0) / m.ratings.length - 1) / 4) * 100 : null;
+  const ratingScore = m.ratingCount >= MIN_SAMPLE ? ((m.ratingSum / m.ratingCount - 1) / 4) * 100 : null;
   return [
     { key: "firstResponse", weight: weights.firstResponse, score: share(m.firstResponseMet, m.firstResponseDecided) },
     { key: "resolution", weight: weights.resolution, score: share(m.resolutionMet, m.resolutionDecided) },
     { key: "satisfaction", weight: weights.satisfaction, score: ratingScore },
-    { key: "reopen", weight: weights.reopen, score: inverseShare(m.reopened, m.closed) },
-    { key: "appeal", weight: weights.appeal, score: inverseShare(m.appealed, m.closed) },
+    { key: "reopen", weight: weights.reopen, score: inverseShare(m.reopened, m.handled) },
+    { key: "appeal", weight: weights.appeal, score: inverseShare(m.appealed, m.handled) },
     { key: "escalation", weight: weights.escalation, score: inverseShare(m.escalated, m.handled) },
   ];
 }

@@ -33,6 +33,8 @@ export interface SlaSnapshot {
   /** The earliest deadline still owed: what the inbox sorts on and the sweeper watches. */
   nextDue: { stage: SlaStage; dueAt: Date } | null;
   paused: boolean;
+  /** Intervals spent in pause statuses; one still open runs up to `now`. */
+  pauses: Interval[];
 }
 
 // The citizen's own clock runs while the unit's clocks are paused waiting for the citizen.
@@ -116,5 +118,6 @@ export function computeSlaSnapshot(events: readonly ClockEvent[], policy: SlaPol
     stages[stage] = { stage, startedAt: clock.startedAt, dueAt, stoppedAt: clock.stoppedAt, state };
     if (!clock.stoppedAt && dueAt && (!nextDue || dueAt < nextDue.dueAt)) nextDue = { stage, dueAt };
   }
-  return { stages, nextDue, paused: pausedSince !== null };
+  const allPauses = pausedSince && pausedSince < now ? [...pauses, { start: pausedSince, end: now }] : pauses;
+  return { stages, nextDue, paused: pausedSince !== null, pauses: allPauses };
 }

@@ -61,7 +61,7 @@ export async function evaluateComplaintSla(db: Db, complaintId: string, { now }:
           ON CONFLICT (complaint_id, stage, level, breached_due_at) DO NOTHING
           RETURNING id`;
         if (inserted.length === 0) continue;
-        await tx.complaintEvent.create({
+        const escalatedEvent = await tx.complaintEvent.create({
           data: {
             complaintId,
             type: "ESCALATED",
@@ -70,7 +70,10 @@ export async function evaluateComplaintSla(db: Db, complaintId: string, { now }:
             payload: { stage: due.stage, level: due.level, role: due.role, breachedDueAt: due.breachedDueAt.toISOString() },
             occurredAt: now,
           },
+          select: { id: true },
         });
+        // Escalation rates are reported; the status did not change, so no transition queued this.
+        await enqueueJob(tx, "refreshReports", { complaintId, eventId: escalatedEvent.id.toString() });
         for (const recipient of recipients) {
           const vars = escalationVars(due, complaint.trackingCode, complaint.unit?.name ?? null, recipient.locale);
           await createNotice(tx, {

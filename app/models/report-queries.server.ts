@@ -1,0 +1,104 @@
+// Read side of the reports: sums of the monthly roll-ups and duration percentiles from the facts,
+// for a period and an optional unit/product scope. Each query is one statement over indexed columns.
+import { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/services/db.server";
+import { qualifiedTable } from "~/services/db.server";
+import { COUNT_KEYS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/domain/reports/metrics";
+
+export interface ReportScope {
+  /** "YYYY-MM-01", inclusive. */
+  from: string;
+  to: string;
+  /** Null: the whole city. */
+  unitIds?: readonly string[] | null;
+  productId?: string | null;
+}
+
+export type RollupDimension = "none" | "unit" | "month" | "form" | "product";
+
+const DIMENSION_COLUMN: Record<RollupDimension, Prisma.Sql> = {
+  none: Prisma.sql`NULL::text`,
+  unit: Prisma.sql`unit_id::text`,
+  month: Prisma.sql`to_char(period_month, 'YYYY-MM-DD')`,
+  form: Prisma.sql`maladministration_code`,
+  product: Prisma.sql`product_id::text`,
+};
+
+const SNAKE: Record<(typeof COUNT_KEYS)[number], string> = {
+  complaints: "complaints", rejected: "rejected", handled: "handled", open: "open", closed: "closed",
+  verificationDecided: "verification_decided", verificationMet: "verification_met",
+  firstResponseDecided: "first_response_decided", firstResponseMet: "first_response_met",
+  resolutionDecided: "resolution_decided", resolutionMet: "resolution_met",
+  reopened: "reopened", appealed: "appealed", escalated: "escalated", ratingCount: "rating_count", ratingSum: "rating_sum",
+};
+
+function whereScope(scope: ReportScope, alias = ""): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(alias ? `${alias}.${name}` : name);
+  const parts = [Prisma.sql`${col("period_month")} BETWEEN ${scope.from}::date AND ${scope.to}::date`];
+  if (scope.unitIds) parts.push(scope.unitIds.length > 0 ? Prisma.sql`${col("unit_id")} IN (${Prisma.join(scope.unitIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`);
+  if (scope.productId) parts.push(Prisma.sql`${col("product_id")} = ${scope.productId}::uuid`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Summed counts per value of `by` (key null for "none" and for complaints without that value). */
+export async function sumRollups(db: Db, scope: ReportScope, by: RollupDimension): Promise<{ key: string | null; counts: RollupCounts }[]> {
+  const sums = Prisma.join(COUNT_KEYS.map((key) => Prisma.raw(`coalesce(sum(${SNAKE[key]}), 0)::int AS "${key}"`)));
+  const rows = await db.$queryRaw<({ key: string | null } & RollupCounts)[]>`
+    SELECT ${DIMENSION_COLUMN[by]} AS key, ${sums}
+    FROM ${qualifiedTable(db, "complaint_report_rollup")}
+    WHERE ${whereScope(scope)}
+    GROUP BY 1`;
+  return rows.map(({ key, ...counts }) => ({ key, counts }));
+}
+
+/** Median and p90 of the working minutes to first response and to resolution, per `by`. */
+export async function durationStats(db: Db, scope: ReportScope, by: "none" | "unit"): Promise<Map<string | null, DurationStats>> {
+  const rows = await db.$queryRaw<{ key: string | null; fr_n: number; fr_p50: number | null; fr_p90: number | null; rs_n: number; rs_p50: number | null; rs_p90: number | null }[]>`
+    SELECT ${DIMENSION_COLUMN[by]} AS key,
+      count(first_response_minutes)::int AS fr_n,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_minutes) AS fr_p50,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_minutes) AS fr_p90,
+      count(resolution_minutes)::int AS rs_n,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY resolution_minutes) AS rs_p50,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY resolution_minutes) AS rs_p90
+    FROM ${qualifiedTable(db, "complaint_report_fact")}
+    WHERE ${whereScope(scope)} AND (first_response_minutes IS NOT NULL OR resolution_minutes IS NOT NULL)
+    GROUP BY 1`;
+  return new Map(
+    rows.map((row) => [
+      row.key,
+      {
+        ...EMPTY_DURATIONS,
+        firstResponseCount: row.fr_n,
+        firstResponseMedian: row.fr_p50,
+        firstResponseP90: row.fr_p90,
+        resolutionCount: row.rs_n,
+        resolutionMedian: row.rs_p50,
+        resolutionP90: row.rs_p90,
+      },
+    ]),
+  );
+}
+
+/** The complaints behind a number, for drill-down: ids and codes only, newest first. */
+export async function listFactComplaints(
+  db: Db,
+  scope: ReportScope,
+  filter: { form?: string | null; outcome?: { stage: "verification" | "firstResponse" | "resolution"; value: "met" | "missed" } | null; escalated?: boolean },
+  limit = 100,
+): Promise<{ complaintId: string; trackingCode: string; status: string; submittedAt: Date; unitId: string | null }[]> {
+  const parts = [whereScope(scope, "f")];
+  if (filter.form) parts.push(Prisma.sql`f.maladministration_code = ${filter.form}`);
+  if (filter.escalated) parts.push(Prisma.sql`f.escalated`);
+  if (filter.outcome) {
+    const column = { verification: "verification_outcome", firstResponse: "first_response_outcome", resolution: "resolution_outcome" }[filter.outcome.stage];
+    parts.push(Prisma.sql`${Prisma.raw(`f.${column}`)} = ${filter.outcome.value}`);
+  }
+  return db.$queryRaw`
+    SELECT f.complaint_id AS "complaintId", c.tracking_code AS "trackingCode", f.status::text AS status, f.submitted_at AS "submittedAt", f.unit_id AS "unitId"
+    FROM ${qualifiedTable(db, "complaint_report_fact")} f
+    JOIN ${qualifiedTable(db, "complaint")} c ON c.id = f.complaint_id
+    WHERE ${Prisma.join(parts, " AND ")}
+    ORDER BY f.submitted_at DESC
+    LIMIT ${limit}`;
+}
