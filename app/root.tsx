@@ -73,6 +73,9 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
               <li>
                 <Link to="/lacak">{t("nav.track")}</Link>
               </li>
+              <li>
+                <Link to="/statistik">{t("nav.stats")}</Link>
+              </li>
             </ul>
           </nav>
           {/* A POST form, so switching language works without JavaScript and is never a mutating GET. */}

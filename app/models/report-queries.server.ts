@@ -51,6 +51,15 @@ export async function sumRollups(db: Db, scope: ReportScope, by: RollupDimension
   return rows.map(({ key, ...counts }) => ({ key, counts }));
 }
 
+/** Complaints per unit and maladministration form (forms named only), for the early-warning reasons. */
+export async function sumRollupsByUnitAndForm(db: Db, scope: ReportScope): Promise<{ unitId: string; code: string; count: number }[]> {
+  return db.$queryRaw`
+    SELECT unit_id::text AS "unitId", maladministration_code AS code, sum(complaints)::int AS count
+    FROM ${qualifiedTable(db, "complaint_report_rollup")}
+    WHERE ${whereScope(scope)} AND unit_id IS NOT NULL AND maladministration_code IS NOT NULL
+    GROUP BY 1, 2`;
+}
+
 /** Median and p90 of the working minutes to first response and to resolution, per `by`. */
 export async function durationStats(db: Db, scope: ReportScope, by: "none" | "unit"): Promise<Map<string | null, DurationStats>> {
   const rows = await db.$queryRaw<{ key: string | null; fr_n: number; fr_p50: number | null; fr_p90: number | null; rs_n: number; rs_p50: number | null; rs_p90: number | null }[]>`
@@ -100,5 +109,42 @@ export async function listFactComplaints(
     JOIN ${qualifiedTable(db, "complaint")} c ON c.id = f.complaint_id
     WHERE ${Prisma.join(parts, " AND ")}
     ORDER BY f.submitted_at DESC
+    LIMIT ${limit}`;
+}
+
+export interface FactExportRow {
+  trackingCode: string;
+  unitCode: string | null;
+  productCode: string | null;
+  maladministrationCode: string | null;
+  channel: string;
+  status: string;
+  submittedAt: Date;
+  verificationOutcome: string | null;
+  firstResponseOutcome: string | null;
+  resolutionOutcome: string | null;
+  firstResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  reopened: boolean;
+  appealed: boolean;
+  escalated: boolean;
+  rating: number | null;
+}
+
+/** Complaint rows for the export: codes and outcomes only — no name, contact, description or address. */
+export async function listFactsForExport(db: Db, scope: ReportScope, limit: number): Promise<FactExportRow[]> {
+  return db.$queryRaw`
+    SELECT c.tracking_code AS "trackingCode", u.code AS "unitCode", p.code AS "productCode",
+      f.maladministration_code AS "maladministrationCode", f.channel::text AS channel, f.status::text AS status,
+      f.submitted_at AS "submittedAt", f.verification_outcome AS "verificationOutcome",
+      f.first_response_outcome AS "firstResponseOutcome", f.resolution_outcome AS "resolutionOutcome",
+      f.first_response_minutes AS "firstResponseMinutes", f.resolution_minutes AS "resolutionMinutes",
+      f.reopened, f.appealed, f.escalated, f.rating
+    FROM ${qualifiedTable(db, "complaint_report_fact")} f
+    JOIN ${qualifiedTable(db, "complaint")} c ON c.id = f.complaint_id
+    LEFT JOIN ${qualifiedTable(db, "service_unit")} u ON u.id = f.unit_id
+    LEFT JOIN ${qualifiedTable(db, "service_product")} p ON p.id = f.product_id
+    WHERE ${whereScope(scope, "f")}
+    ORDER BY f.submitted_at, c.tracking_code
     LIMIT ${limit}`;
 }

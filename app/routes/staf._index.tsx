@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canTriage: hasPermission(user, "triage:complaint:any"),
     canAdminister: (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any"] as const).some((permission) => hasPermission(user, permission)),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
+    canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
   };
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canAdminister } = useLoaderData<typeof loader>();
+  const { name, memberships, canTriage, canReadInbox, canAdminister, canReadReports } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -42,7 +43,7 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
-      {canReadInbox || canTriage || canAdminister ? (
+      {canReadInbox || canTriage || canAdminister || canReadReports ? (
         <nav aria-label={t("staff.home.workTitle")}>
           <h2>{t("staff.home.workTitle")}</h2>
           <ul>
@@ -54,6 +55,11 @@ export default function StaffHome() {
             {canReadInbox ? (
               <li>
                 <Link to="/staf/kotak-masuk">{t("staff.home.inboxLink")}</Link>
+              </li>
+            ) : null}
+            {canReadReports ? (
+              <li>
+                <Link to="/staf/laporan">{t("staff.home.reportLink")}</Link>
               </li>
             ) : null}
             {canAdminister ? (

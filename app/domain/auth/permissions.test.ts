@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAccessComplaint, canSeeIdentity, hasPermission, ROLE_PERMISSIONS, ROLES, unitTreeFrom, type Role } from "./permissions";
+import { canAccessComplaint, canSeeIdentity, hasPermission, ROLE_PERMISSIONS, ROLES, unitTreeFrom, reportAccess, type Role } from "./permissions";
 
 // Units: CITY ─┬─ OWN ── CHILD ── GRANDCHILD
 //              └─ OTHER
@@ -109,10 +109,27 @@ describe("permission rules beyond the matrix", () => {
     expect(holders("manage:user:any")).toEqual(["ADMIN"]);
     expect(holders("read:audit:any")).toEqual(["ADMIN"]);
     expect(holders("decide:appeal:any")).toEqual(["LIAISON"]);
-    expect(holders("read:report:any")).toEqual(["LIAISON"]);
+    expect(holders("read:report:any")).toEqual(["INSPECTORATE", "LIAISON"]);
+    expect(holders("read:report:subtree")).toEqual(["UNIT_HEAD"]);
     expect(holders("read:escalation:any")).toEqual(["INSPECTORATE"]);
     expect(holders("triage:complaint:any")).toEqual(["COORDINATOR"]);
     expect(holders("assign:complaint:subtree")).toEqual(["UNIT_HEAD"]);
     expect(ROLE_PERMISSIONS.ADMIN).not.toContain("read:identity:any");
+  });
+});
+
+describe("report access", () => {
+  const units = [
+    { id: "CITY", parentId: null },
+    { id: "OWN", parentId: "CITY" },
+    { id: "CHILD", parentId: "OWN" },
+    { id: "OTHER", parentId: "CITY" },
+  ];
+  it("gives the liaison and the Inspektorat the city, a unit head their subtree, the rest nothing", () => {
+    const as = (role: (typeof ROLES)[number]) => reportAccess({ memberships: [{ unitId: "OWN", role }] }, units);
+    expect(as("LIAISON")).toEqual({ cityWide: true, unitIds: null });
+    expect(as("INSPECTORATE")).toEqual({ cityWide: true, unitIds: null });
+    expect(as("UNIT_HEAD")).toEqual({ cityWide: false, unitIds: ["OWN", "CHILD"] });
+    for (const role of ["OFFICER", "COORDINATOR", "ADMIN", "CITIZEN"] as const) expect(as(role)).toBeNull();
   });
 });

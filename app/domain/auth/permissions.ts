@@ -38,7 +38,10 @@ export const PERMISSIONS = [
   "read:identity:any",
   "read:escalation:any",
   "decide:appeal:any",
+  /** Aggregated complaint reports (no complaint content, no identity). */
   "read:report:any",
+  /** The report card of the user's units and the units below them. */
+  "read:report:subtree",
   // Administration.
   "manage:unit:any",
   "manage:user:any",
@@ -59,11 +62,11 @@ export const ROLE_PERMISSIONS = {
   // DOMAIN.md §3.3 *admin penghubung* of an OPD: drafts and posts the unit's answer.
   OFFICER: ["read:complaint:unit", "act:complaint:unit", "read:identity:unit"],
   // DESIGN.md "Workflow": first escalation level; heads a unit and the units under it.
-  UNIT_HEAD: ["read:complaint:subtree", "act:complaint:subtree", "assign:complaint:subtree", "read:identity:subtree"],
+  UNIT_HEAD: ["read:complaint:subtree", "act:complaint:subtree", "assign:complaint:subtree", "read:identity:subtree", "read:report:subtree"],
   // DOMAIN.md §3.3 *admin koordinator*: reviews, verifies, dispatches and monitors every report.
   COORDINATOR: ["read:complaint:any", "triage:complaint:any", "read:identity:any"],
   // DESIGN.md "Workflow": second escalation level (APIP oversight); reads, does not work complaints.
-  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any"],
+  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any", "read:report:any"],
   // DESIGN.md "Workflow": APPEALED → liaison; third escalation level; Ombudsman-facing reports.
   LIAISON: ["read:complaint:any", "decide:appeal:any", "read:report:any", "read:identity:any"],
   // Runs the system, not complaints: no complaint content and no identity (least privilege, UU PDP).
@@ -185,4 +188,18 @@ export function canSeeIdentity(
   if (hasPermission(user, "read:identity:any")) return true;
   if (complaint.unitId === null) return false;
   return holdsForUnit(user, "read", "identity", complaint.unitId, unitTree);
+}
+
+export type ReportAccess = { cityWide: true; unitIds: null } | { cityWide: false; unitIds: string[] };
+
+/**
+ * Which complaint reports the user may see: the whole city (`read:report:any`), the units they
+ * head and the units below them (`read:report:subtree`), or none (null).
+ */
+export function reportAccess(user: UserLike, units: readonly { id: string; parentId: string | null }[]): ReportAccess | null {
+  if (hasPermission(user, "read:report:any")) return { cityWide: true, unitIds: null };
+  const tree = unitTreeFrom(units);
+  const heads = user.memberships.filter((m) => (ROLE_PERMISSIONS[m.role] as readonly Permission[]).includes("read:report:subtree"));
+  if (heads.length === 0) return null;
+  return { cityWide: false, unitIds: units.filter((unit) => heads.some((m) => isSameOrDescendant(unit.id, m.unitId, tree))).map((unit) => unit.id) };
 }

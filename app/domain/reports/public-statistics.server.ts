@@ -1,0 +1,69 @@
+// The public transparency page: volumes, resolution times and SLA rates per unit, with no personal
+// data and small counts suppressed so that nobody can be recognised from a "1" in a small unit.
+import type { Db } from "~/services/db.server";
+import { durationStats, sumRollups } from "~/models/report-queries.server";
+import { EMPTY_COUNTS, EMPTY_DURATIONS, metricsFromCounts } from "./metrics";
+import type { ReportPeriod } from "./dashboard.server";
+
+/**
+ * Counts below this are shown as "fewer than 5" and their rates withheld. Threshold rule of
+ * statistical disclosure control (e.g. the "rule of 5" used by national statistics offices for
+ * published tables); a city setting, not a regulation.
+ */
+export const SMALL_COUNT_THRESHOLD = 5;
+
+export type PublicCount = { suppressed: true } | { suppressed: false; value: number };
+
+export interface PublicUnitStatistics {
+  unitId: string;
+  complaints: PublicCount;
+  /** Shares 0–1 and working minutes; null when suppressed or nothing to measure. */
+  closedShare: number | null;
+  firstResponseMet: number | null;
+  resolutionMet: number | null;
+  medianResolutionMinutes: number | null;
+}
+
+export function publicCount(value: number): PublicCount {
+  return value < SMALL_COUNT_THRESHOLD ? { suppressed: true } : { suppressed: false, value };
+}
+
+/** A rate is published only when the count it divides by is itself publishable. */
+function publicRate(part: number, whole: number): number | null {
+  return whole >= SMALL_COUNT_THRESHOLD ? part / whole : null;
+}
+
+export async function loadPublicStatistics(db: Db, period: ReportPeriod) {
+  const scope = { ...period, unitIds: null };
+  const [total, byUnit, durations, unitDurations] = await Promise.all([
+    sumRollups(db, scope, "none"),
+    sumRollups(db, scope, "unit"),
+    durationStats(db, scope, "none"),
+    durationStats(db, scope, "unit"),
+  ]);
+  const city = metricsFromCounts(total[0]?.counts ?? EMPTY_COUNTS, durations.get(null) ?? EMPTY_DURATIONS);
+  const units: PublicUnitStatistics[] = byUnit
+    .filter((row): row is typeof row & { key: string } => row.key !== null && row.counts.complaints > 0)
+    .map(({ key, counts }) => {
+      const d = unitDurations.get(key) ?? EMPTY_DURATIONS;
+      return {
+        unitId: key,
+        complaints: publicCount(counts.complaints),
+        closedShare: publicRate(counts.closed, counts.complaints),
+        firstResponseMet: publicRate(counts.firstResponseMet, counts.firstResponseDecided),
+        resolutionMet: publicRate(counts.resolutionMet, counts.resolutionDecided),
+        medianResolutionMinutes: d.resolutionCount >= SMALL_COUNT_THRESHOLD ? d.resolutionMedian : null,
+      };
+    });
+  return {
+    period,
+    city: {
+      complaints: publicCount(city.volume),
+      closedShare: publicRate(city.closed, city.volume),
+      firstResponseMet: publicRate(city.sla.firstResponse.part, city.sla.firstResponse.whole),
+      resolutionMet: publicRate(city.sla.resolution.part, city.sla.resolution.whole),
+      medianResolutionMinutes: city.durations.resolutionCount >= SMALL_COUNT_THRESHOLD ? city.durations.resolutionMedian : null,
+    },
+    units,
+  };
+}

@@ -1,0 +1,47 @@
+// Resource route: the report as CSV or PDF for the period and unit in the query string.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { reportAccess } from "~/domain/auth/permissions";
+import { parseReportPeriod } from "~/domain/reports/dashboard.server";
+import { exportReport } from "~/domain/reports/export.server";
+import { isUuid } from "~/models/inbox.server";
+import { appNow } from "~/services/clock.server";
+import { getDb } from "~/services/db.server";
+import { resolveLocale } from "~/services/i18n";
+import { requireStaffUser } from "~/services/session.server";
+
+const ExportQuery = z.object({
+  format: z.enum(["csv", "pdf"]).catch("csv"),
+  jenis: z.enum(["unit", "pengaduan"]).catch("unit"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const now = appNow();
+  const user = await requireStaffUser(db, request, now);
+  const units = await db.serviceUnit.findMany({ select: { id: true, parentId: true, code: true, name: true } });
+  const access = reportAccess(user, units);
+  if (!access) throw new Response("Forbidden", { status: 403 });
+  const params = new URL(request.url).searchParams;
+  const { format, jenis } = ExportQuery.parse({ format: params.get("format") ?? undefined, jenis: params.get("jenis") ?? undefined });
+  const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;
+  if (unitId && !access.cityWide && !access.unitIds.includes(unitId)) throw new Response("Forbidden", { status: 403 });
+  const file = await exportReport(db, {
+    access,
+    period: parseReportPeriod(params, now),
+    unitId,
+    kind: jenis,
+    // Complaint rows are a table: CSV only.
+    format: jenis === "pengaduan" ? "csv" : format,
+    locale: resolveLocale(request),
+    actorUserId: user.id,
+    units,
+  });
+  return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
