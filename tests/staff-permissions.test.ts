@@ -33,8 +33,8 @@ type Status = 200 | 302 | 403 | 409;
 const OUT = 0;
 type Expected = Record<Actor, Status | typeof OUT>;
 
-/** The complaint a case works on (each POST case gets a fresh one). */
-type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other";
+/** The complaint a case works on (each POST case gets a fresh one), or for `unit-*` the unit's id. */
+type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other";
 
 interface Case {
   name: string;
@@ -58,6 +58,12 @@ const CASES: Case[] = [
   { name: "GET /staf/kotak-masuk", method: "GET", path: "/staf/kotak-masuk", fixture: "none", expected: row(302, 200, 200, 200, 200, 200, 403) },
   { name: "GET /staf/pengaduan/:id (own unit)", method: "GET", path: "/staf/pengaduan/:id", fixture: "assigned-own", expected: row(302, 200, 200, 200, 200, 200, 403) },
   { name: "GET /staf/pengaduan/:id (other unit)", method: "GET", path: "/staf/pengaduan/:id", fixture: "assigned-other", expected: row(302, 403, 403, 200, 200, 200, 403) },
+  // Reports: the liaison and the Inspektorat see the city, a unit head their own units; no one else.
+  { name: "GET /staf/laporan", method: "GET", path: "/staf/laporan", fixture: "none", expected: row(302, 403, 200, 403, 200, 200, 403) },
+  { name: "GET /staf/laporan/unit/:id (own unit)", method: "GET", path: "/staf/laporan/unit/:id", fixture: "unit-own", expected: row(302, 403, 200, 403, 200, 200, 403) },
+  { name: "GET /staf/laporan/unit/:id (other unit)", method: "GET", path: "/staf/laporan/unit/:id", fixture: "unit-other", expected: row(302, 403, 403, 403, 200, 200, 403) },
+  { name: "GET /staf/laporan/pengaduan", method: "GET", path: "/staf/laporan/pengaduan", fixture: "none", expected: row(302, 403, 200, 403, 200, 200, 403) },
+  { name: "GET /staf/laporan/ekspor (complaints CSV)", method: "GET", path: "/staf/laporan/ekspor?jenis=pengaduan", fixture: "none", expected: row(302, 403, 200, 403, 200, 200, 403) },
   { name: "POST /staf/triase/:id verify (own unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-own", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/triase/:id verify (other unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-other", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (own unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-own", form: { intent: "acknowledge" }, expected: row(302, 302, 302, 409, 403, 403, 403) },
@@ -80,6 +86,8 @@ let clientCounter = 0;
 const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
 
 let dukcapilProductId: string;
+let dukcapilUnitId: string;
+let dinkesUnitId: string;
 let dinkesProductId: string;
 let kecamatanCode: string;
 let kelurahanCode: string;
@@ -141,6 +149,8 @@ const identities: { name: string; email: string; phone: string }[] = [];
 
 async function makeFixture(fixture: Fixture): Promise<string | null> {
   if (fixture === "none") return null;
+  if (fixture === "unit-own") return dukcapilUnitId;
+  if (fixture === "unit-other") return dinkesUnitId;
   const { id, identity } = await fileComplaint(fixture.endsWith("-own") ? dukcapilProductId : dinkesProductId);
   identities.push(identity);
   if (fixture.startsWith("assigned-")) await bringToUnit(id);
@@ -160,6 +170,8 @@ async function request(method: "GET" | "POST", path: string, cookie: string, for
 beforeAll(async () => {
   await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });
   const dinkesId = (await db().serviceUnit.findUniqueOrThrow({ where: { code: "DINKES" } })).id;
+  dinkesUnitId = dinkesId;
+  dukcapilUnitId = (await db().serviceUnit.findUniqueOrThrow({ where: { code: "DISDUKCAPIL" } })).id;
   dukcapilProductId = (await db().serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id;
   dinkesProductId = (await db().serviceProduct.findFirstOrThrow({ where: { unitId: dinkesId, isActive: true } })).id;
   const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars, RateLines, Scatter } from "~/components/charts";
 import { ReportFilters, ReportKpis, ShareCell, WarningReasons } from "~/components/report-parts";
 import { reportAccess } from "~/domain/auth/permissions";
@@ -93,7 +94,7 @@ export default function ReportDashboard() {
       {escalations.length === 0 ? (
         <p>{t("report.escalations.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("report.escalations.title")}>
           <table>
             <caption className="visually-hidden">{t("report.escalations.title")}</caption>
             <thead>
@@ -121,7 +122,7 @@ export default function ReportDashboard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2>{t("report.trend.title")}</h2>
@@ -141,7 +142,7 @@ export default function ReportDashboard() {
       />
       <details>
         <summary>{t("report.trend.table")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={t("report.trend.title")}>
           <table>
             <thead>
               <tr>
@@ -162,12 +163,12 @@ export default function ReportDashboard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
 
       <h2>{t("report.mix.title")}</h2>
       <HorizontalBars title={t("report.mix.title")} description={t("report.mix.description")} data={mix.map((m) => ({ label: formName(m.code), value: m.count }))} />
-      <div className="table-scroll">
+      <TableScroll label={t("report.mix.title")}>
         <table>
           <thead>
             <tr>
@@ -186,10 +187,10 @@ export default function ReportDashboard() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2>{t("report.units.title")}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t("report.units.title")}>
         <table>
           <caption className="visually-hidden">{t("report.units.title")}</caption>
           <thead>
@@ -227,7 +228,7 @@ export default function ReportDashboard() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="field__hint">{t("report.units.hint")}</p>
 
       <h2>{t("report.tie.title")}</h2>

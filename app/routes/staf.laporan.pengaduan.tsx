@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { z } from "zod";
 import { reportAccess } from "~/domain/auth/permissions";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
@@ -74,7 +75,7 @@ export default function ReportDrillDown() {
       {rows.length === 0 ? (
         <p>{t("report.drill.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("report.drill.title")}>
           <table>
             <caption className="visually-hidden">{t("report.drill.title")}</caption>
             <thead>
@@ -98,7 +99,7 @@ export default function ReportDrillDown() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {rows.length === limit ? <p className="field__hint">{t("report.drill.limited", { n: limit })}</p> : null}
     </>

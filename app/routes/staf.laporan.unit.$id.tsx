@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars } from "~/components/charts";
 import { ReportFilters, ReportKpis, WarningReasons } from "~/components/report-parts";
 import { reportAccess } from "~/domain/auth/permissions";
@@ -81,7 +82,7 @@ export default function UnitReportCard() {
       ) : null}
 
       <h2>{t("report.card.indexTitle")}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t("report.card.indexTitle")}>
         <table>
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export default function UnitReportCard() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
 
       <h2>{t("report.card.slaTitle")}</h2>
       <dl className="summary">
@@ -149,7 +150,7 @@ export default function UnitReportCard() {
       {assessments.length === 0 ? (
         <p>{t("report.card.noAssessments")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("report.card.assessmentsTitle")}>
           <table>
             <thead>
               <tr>
@@ -174,7 +175,7 @@ export default function UnitReportCard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

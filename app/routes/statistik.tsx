@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { ReportFilters } from "~/components/report-parts";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { loadPublicStatistics, SMALL_COUNT_THRESHOLD, type PublicCount } from "~/domain/reports/public-statistics.server";
@@ -62,7 +63,7 @@ export default function PublicStatistics() {
       {units.length === 0 ? (
         <p>{t("stats.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("stats.perUnit")}>
           <table>
             <caption className="visually-hidden">{t("stats.perUnit")}</caption>
             <thead>
@@ -88,7 +89,7 @@ export default function PublicStatistics() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p className="field__hint">{t("stats.method", { n: SMALL_COUNT_THRESHOLD })}</p>
     </>

@@ -1,0 +1,117 @@
+// The report pages in Debian Chromium: the liaison's dashboard, a unit report card and the
+// drill-down (desktop, JavaScript on), and the public statistics on a 360 px phone without
+// JavaScript. Every page is checked with axe-core (WCAG 2.1 AA); the public page is photographed.
+import { randomBytes } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
+import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
+import { refreshComplaintReport } from "~/domain/reports/refresh-complaint-report.server";
+import {
+  expectNoAxeViolations,
+  horizontalOverflow,
+  launchBrowser,
+  newPhoneContext,
+  saveScreenshot,
+  useTestServer,
+  waitForHydration,
+  watchPageProblems,
+} from "./support/browser";
+
+const server = useTestServer();
+const PASSWORD = "kata-sandi-e2e-laporan-2026";
+const db = () => server.database.db;
+let browser: Browser;
+let unitId = "";
+
+beforeAll(async () => {
+  await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });
+  browser = await launchBrowser();
+  const product = await db().serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
+  unitId = product.unitId;
+  for (let n = 0; n < 6; n++) {
+    const outcome = await submitComplaint(
+      db(),
+      {
+        productId: product.id,
+        unitUnknown: false,
+        chooser: n % 2 ? "slow" : "asked_to_pay",
+        description: "Pengaduan uji untuk halaman laporan: layanan KTP-el lambat.",
+        incidentDate: "2026-11-02",
+        name: "Warga Uji Laporan",
+        phone: "081234567890",
+        visibility: "PUBLIC",
+        consent: true,
+        idempotencyKey: randomBytes(18).toString("base64url"),
+      },
+      { now: new Date(), locale: "id", publicBaseUrl: "http://localhost" },
+    );
+    if (!outcome.ok) throw new Error("complaint not filed");
+    for (const [action, actor] of [["VERIFY", "COORDINATOR"], ["ASSIGN", "SYSTEM"]] as const) {
+      await applyTransition(db(), { complaintId: outcome.complaintId, action, actor, now: new Date() });
+    }
+    await refreshComplaintReport(db(), outcome.complaintId, { now: new Date(Date.now() + 20 * 86_400_000) });
+  }
+  await db().complianceAssessment.create({
+    data: { year: 2025, method: "DIMENSI_2022", scope: "UNIT", subjectKey: "UNIT:DISDUKCAPIL", unitId, totalScore: 91.7, zone: "HIJAU", grade: "A", source: "uji e2e" },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("report pages", () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  it("the liaison reads the dashboard, a unit's report card and the complaints behind a late figure", async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: true, bypassCSP: true, locale: "id-ID" });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    const watcher = await watchPageProblems(page);
+    await page.goto(`${server.baseUrl}/staf/masuk?redirectTo=${encodeURIComponent("/staf/laporan")}`);
+    await waitForHydration(page);
+    await page.fill("#email", DEMO_ACCOUNTS.find((a) => a.role === "LIAISON")!.email);
+    await page.fill("#password", PASSWORD);
+    await page.click("main button[type=submit]");
+    await page.locator("h1", { hasText: "Laporan pengaduan dan kepatuhan" }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+    await expect(page.locator("#warnings + p + ol li").count()).resolves.toBeGreaterThan(0);
+
+    // The period filter works as a plain GET form.
+    await page.fill("#report-from", "2026-01");
+    await page.click(".report-filters button[type=submit]");
+    await page.waitForURL((url) => url.searchParams.get("dari") === "2026-01");
+    await page.locator("h1", { hasText: "Laporan pengaduan dan kepatuhan" }).waitFor();
+
+    await page.click(`.warning-list a[href^="/staf/laporan/unit/${unitId}"]`);
+    await page.locator("h1", { hasText: "Rapor pengaduan" }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+    await expect(page.locator("main").textContent()).resolves.toContain("91,70");
+
+    await page.goto(`${server.baseUrl}/staf/laporan/pengaduan?unit=${unitId}&tahap=firstResponse&hasil=missed`);
+    await page.locator("h1", { hasText: "Pengaduan di balik angka" }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(6);
+    expect(watcher.problems()).toEqual([]);
+    await context.close();
+  });
+
+  it("anyone reads the public statistics on a 360 px phone without JavaScript", async () => {
+    const phone = await newPhoneContext(browser, { javaScriptEnabled: false, locale: "id-ID" });
+    const citizen = await phone.newPage();
+    await citizen.goto(`${server.baseUrl}/`);
+    await citizen.click("text=Statistik");
+    await citizen.locator("h1", { hasText: "Statistik pengaduan" }).waitFor();
+    await expectNoAxeViolations(citizen);
+    const overflow = await horizontalOverflow(citizen);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewportWidth);
+    await saveScreenshot(citizen, "public-statistics-360");
+    await phone.close();
+  });
+});
