@@ -1,7 +1,7 @@
 // Storage of the reporting facts and their monthly roll-ups. A roll-up row is always recomputed
 // from the facts of its group (never incremented), so replaying a refresh is harmless and a lost
 // job is repaired by the next refresh of any complaint in the group or by the sweeper.
-import type { Prisma, Priority } from "~/generated/prisma/client";
+import { Prisma, type Priority } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
@@ -71,23 +71,26 @@ export async function storeFact(db: Db, fact: ComplaintFact, refreshedAt: Date):
   });
 }
 
-async function recomputeRollup(db: Db, tx: Prisma.TransactionClient, groupKey: string, at: Date): Promise<void> {
-  const factTable = qualifiedTable(db, "complaint_report_fact");
-  const rollupTable = qualifiedTable(db, "complaint_report_rollup");
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rollup:${groupKey}`}, 0))`;
-  const written = await tx.$executeRaw`
-    INSERT INTO ${rollupTable} AS r (
-      group_key, period_month, unit_id, product_id, maladministration_code,
+// One definition of a roll-up row, used for one group (the worker) and for all of them (rebuild).
+const ROLLUP_COLUMNS = Prisma.raw(`group_key, period_month, unit_id, product_id, maladministration_code,
       complaints, rejected, handled, open, closed,
       verification_decided, verification_met, first_response_decided, first_response_met,
-      resolution_decided, resolution_met, reopened, appealed, escalated, rating_count, rating_sum, updated_at)
-    SELECT group_key, min(period_month), (array_agg(unit_id))[1], (array_agg(product_id))[1], min(maladministration_code),
+      resolution_decided, resolution_met, reopened, appealed, escalated, rating_count, rating_sum, updated_at`);
+const rollupAggregates = (at: Date) => Prisma.sql`group_key, min(period_month), (array_agg(unit_id))[1], (array_agg(product_id))[1], min(maladministration_code),
       count(*), count(*) FILTER (WHERE rejected), count(*) FILTER (WHERE handled), count(*) FILTER (WHERE open), count(*) FILTER (WHERE closed),
       count(verification_outcome), count(*) FILTER (WHERE verification_outcome = 'met'),
       count(first_response_outcome), count(*) FILTER (WHERE first_response_outcome = 'met'),
       count(resolution_outcome), count(*) FILTER (WHERE resolution_outcome = 'met'),
       count(*) FILTER (WHERE reopened), count(*) FILTER (WHERE appealed), count(*) FILTER (WHERE escalated),
-      count(rating), coalesce(sum(rating), 0), ${at}
+      count(rating), coalesce(sum(rating), 0), ${at}::timestamptz`;
+
+async function recomputeRollup(db: Db, tx: Prisma.TransactionClient, groupKey: string, at: Date): Promise<void> {
+  const factTable = qualifiedTable(db, "complaint_report_fact");
+  const rollupTable = qualifiedTable(db, "complaint_report_rollup");
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rollup:${groupKey}`}, 0))`;
+  const written = await tx.$executeRaw`
+    INSERT INTO ${rollupTable} AS r (${ROLLUP_COLUMNS})
+    SELECT ${rollupAggregates(at)}
     FROM ${factTable} WHERE group_key = ${groupKey}
     GROUP BY group_key
     ON CONFLICT (group_key) DO UPDATE SET
@@ -100,6 +103,20 @@ async function recomputeRollup(db: Db, tx: Prisma.TransactionClient, groupKey: s
       rating_count = EXCLUDED.rating_count, rating_sum = EXCLUDED.rating_sum, updated_at = EXCLUDED.updated_at`;
   // The last fact left the group: the row goes too, so an empty group never shows as zeros.
   if (written === 0) await tx.$executeRaw`DELETE FROM ${rollupTable} WHERE group_key = ${groupKey}`;
+}
+
+/**
+ * Rebuilds every roll-up row from the facts in one statement (after a bulk load or a change of
+ * definitions). Takes a table lock so no worker refresh interleaves.
+ */
+export async function rebuildAllRollups(db: Db, at: Date): Promise<number> {
+  const factTable = qualifiedTable(db, "complaint_report_fact");
+  const rollupTable = qualifiedTable(db, "complaint_report_rollup");
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`LOCK TABLE ${rollupTable} IN EXCLUSIVE MODE`;
+    await tx.$executeRaw`DELETE FROM ${rollupTable}`;
+    return tx.$executeRaw`INSERT INTO ${rollupTable} (${ROLLUP_COLUMNS}) SELECT ${rollupAggregates(at)} FROM ${factTable} GROUP BY group_key`;
+  }, { timeout: 10 * 60_000 });
 }
 
 /**
