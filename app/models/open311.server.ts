@@ -1,8 +1,10 @@
-// Queries behind the Open311 endpoints. Every query selects content columns only: the complainant
-// relation is never selected, and the publication rule (verified, not RAHASIA) is part of every
-// where clause, so a RAHASIA complaint cannot come back from here at all. ADR 012.
+// Queries behind the Open311 endpoints. The publication rule (verified, not RAHASIA) is part of
+// every where clause, so a RAHASIA complaint cannot come back from here at all. The complainant's
+// name, email and phone are read for one purpose only: to blank them out of the free text about to
+// be published (redactIdentity); they never leave this module, so nobody sees them and no
+// IdentityAccess row is due (ADR 006, ADR 012).
 import type { Prisma } from "~/generated/prisma/client";
-import { PUBLISHED_STATUSES, type PublishedEvent, type PublishedRequest, type ServiceSource } from "~/domain/open311/georeport";
+import { PUBLISHED_STATUSES, redactIdentity, type PublishedEvent, type PublishedRequest, type ServiceSource } from "~/domain/open311/georeport";
 import type { ComplaintStatus } from "~/domain/complaints/workflow";
 import type { DbClient } from "~/services/db-types.server";
 
@@ -33,6 +35,8 @@ export function publishedWhere(statuses: readonly ComplaintStatus[] = PUBLISHED_
   };
 }
 
+const IDENTITY_SELECT = { name: true, email: true, phone: true } satisfies Prisma.ComplainantSelect;
+
 const REQUEST_SELECT = {
   id: true,
   trackingCode: true,
@@ -48,6 +52,7 @@ const REQUEST_SELECT = {
   unit: { select: { name: true } },
   kelurahan: { select: { name: true } },
   kecamatan: { select: { name: true } },
+  complainant: { select: IDENTITY_SELECT },
 } satisfies Prisma.ComplaintSelect;
 
 type RequestRecord = Prisma.ComplaintGetPayload<{ select: typeof REQUEST_SELECT }>;
@@ -62,7 +67,7 @@ async function toPublished(db: DbClient, rows: RequestRecord[]): Promise<Publish
   return rows.map((row) => ({
     trackingCode: row.trackingCode,
     status: row.status,
-    description: row.description,
+    description: redactIdentity(row.description, row.complainant),
     productCode: row.product?.code ?? null,
     productName: row.product?.name ?? null,
     productNameEn: row.product?.nameEn ?? null,
@@ -106,7 +111,7 @@ export async function findPublishedUpdates(db: DbClient, { start, end, limit }: 
     where: { visibility: "PUBLIC", occurredAt: { gte: start, lte: end }, complaint: publishedWhere() },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, type: true, toStatus: true, occurredAt: true, actorKind: true, message: true, complaint: { select: { trackingCode: true, status: true } } },
+    select: { id: true, type: true, toStatus: true, occurredAt: true, actorKind: true, message: true, complaint: { select: { trackingCode: true, status: true, complainant: { select: IDENTITY_SELECT } } } },
   });
   return events.map((event) => ({
     id: event.id.toString(),
@@ -115,7 +120,7 @@ export async function findPublishedUpdates(db: DbClient, { start, end, limit }: 
     statusAfter: event.toStatus ?? event.complaint.status,
     occurredAt: event.occurredAt,
     actorKind: event.actorKind,
-    message: event.message,
+    message: event.message === null ? null : redactIdentity(event.message, event.complaint.complainant),
   }));
 }
 

@@ -6,6 +6,7 @@ import {
   parseResourceSegment,
   parseW3cDate,
   redactContacts,
+  redactIdentity,
   renderDocument,
   requestUpdateRow,
   serviceRequestRow,
@@ -100,6 +101,14 @@ describe("rows", () => {
     expect(staff.description).toBe("Tanggapan unit: Hubungi kami di [\u2026] atau [\u2026].");
     expect(staff).toMatchObject({ update_id: "7", status: "open", updated_datetime: "2026-11-21T09:00:00+07:00" });
     expect(redactContacts("+62 812 3456 7890 / 62812345678 / warga@example.test")).toBe("[\u2026] / [\u2026] / [\u2026]");
+  });
+
+  it("blanks the complainant's own name, its words, email and phone out of published text", () => {
+    const identity = { name: "Siti Nur Aminah", email: "siti@example.test", phone: "081234567890" };
+    expect(redactIdentity("Yth. Ibu SITI NUR AMINAH (Aminah), kami hubungi di 0812 3456 7890.", identity)).toBe("Yth. Ibu […] ([…]), kami hubungi di […].");
+    // "Nur" is a word of the name: blanked; "Nurhayati" is another word: kept.
+    expect(redactIdentity("Petugas Nurhayati dan Nur", identity)).toBe("Petugas Nurhayati dan […]");
+    expect(redactIdentity("Tanpa identitas", null)).toBe("Tanpa identitas");
   });
 
   it("renders lists as JSON arrays and XML with the spec's root and item names", () => {

@@ -316,6 +316,27 @@ export function redactContacts(text: string): string {
   return text.replace(EMAIL, "[…]").replace(PHONE, "[…]");
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Blanks a complainant's own name (whole and each word of three letters or more), email and phone
+ * out of text about to be published, plus any email or phone number at all. The complainant's
+ * description and the staff replies are free text: a citizen signs with their name, a clerk greets
+ * them by it. Over-blanking a common word is the safe failure.
+ */
+export function redactIdentity(text: string, identity: { name: string | null; email: string | null; phone: string | null } | null): string {
+  let out = redactContacts(text);
+  if (!identity) return out;
+  const needles = [identity.name, identity.email, identity.phone, ...(identity.name ?? "").split(/\s+/)]
+    .map((needle) => needle?.trim() ?? "")
+    .filter((needle) => needle.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  for (const needle of needles) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "giu"), "[…]");
+  }
+  return out;
+}
+
 export function requestUpdateRow(event: PublishedEvent, locale: Locale): RequestUpdateRow {
   const label = translate(locale, `open311.event.${event.type}` as MessageKey);
   // Staff messages on the public timeline are written for the public record. What a citizen
