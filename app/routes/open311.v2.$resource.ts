@@ -1,11 +1,19 @@
 // Open311 GeoReport v2: discovery, services, requests (GET and POST) and the FixMyStreet
 // servicerequestupdates extension (GET and POST), each as .json or .xml. ADR 012.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { discoveryDoc, OPEN311_CHANGESET, parseResourceSegment, requestUpdateRow, serviceRequestRow, serviceRow, statusesFor } from "~/domain/open311/georeport";
+import {
+  discoveryDoc,
+  OPEN311_CHANGESET,
+  parseResourceSegment,
+  PUBLISHED_STATUSES,
+  requestUpdateRow,
+  serviceRequestRow,
+  serviceRow,
+  statusesFor,
+} from "~/domain/open311/georeport";
 import { postServiceRequest } from "~/domain/open311/post-request.server";
 import { postServiceRequestUpdate } from "~/domain/open311/post-update.server";
 import { MAX_REQUESTS, parseRequestQuery, parseUpdatesQuery } from "~/domain/open311/requests";
-import { PUBLISHED_STATUSES } from "~/domain/open311/georeport";
 import { findPublishedRequests, findPublishedUpdates, listOpen311Services } from "~/models/open311.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
