@@ -336,6 +336,17 @@ describe("POST requests", () => {
     await json("POST", "/open311/v2/requests.json", "errors", 400, postBody({ service_code: "TIDAK-ADA" }));
     await json("POST", "/open311/v2/requests.json", "errors", 400, postBody({ lat: "", long: "", address_string: "" }));
     await json("POST", "/open311/v2/requests.json", "errors", 404, postBody({ jurisdiction_id: "jakarta.go.id" }));
+    const tooLong = await json<{ code: number }[]>("POST", "/open311/v2/requests.json", "errors", 400, postBody({ description: "x".repeat(70_000) }));
+    expect(tooLong[0]?.code).toBe(400);
+  });
+
+  it("answers a POST to requests.xml in XML", async () => {
+    const body = postBody();
+    identities.push({ name: `${body.first_name} ${body.last_name}`, email: body.email!, phone: "081399001122" });
+    const posted = await xml("POST", "/open311/v2/requests.xml", 201, body);
+    expect(posted.service_requests.request[0].service_request_id).toMatch(/^LPK-/);
+    const complaint = await db().complaint.findUniqueOrThrow({ where: { trackingCode: posted.service_requests.request[0].service_request_id } });
+    expect(complaint).toMatchObject({ channel: "OPEN311", visibility: "PUBLIC" });
   });
 
   it("files through submitComplaint; once verified, the routing worker puts it in the unit's inbox with an SLA deadline", async () => {

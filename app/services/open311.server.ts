@@ -64,13 +64,43 @@ export async function limitWrite(request: Request, format: Open311Format, client
   return open311Errors(format, [{ code: 429, key: "open311.error.rateLimited" }], open311Locale(request), { "Retry-After": String(limit.retryAfterSeconds) });
 }
 
-/** A POST body (urlencoded or multipart) as single string values; null when it cannot be read. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads at most `limit` bytes of the body; null when it is longer (chunked bodies have no length to check first). */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(new ArrayBuffer(total));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * A POST body (urlencoded, as the spec has it, or multipart) as single string values; null when it
+ * is too long or cannot be read. A service request is text: media travel as media_url.
+ */
 export async function readOpen311Body(request: Request): Promise<Record<string, string> | null> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  // A service request is text; attachments travel as media_url, not in the body.
-  if (length > 64 * 1024) return null;
   try {
-    const form = await request.formData();
+    const bytes = await readCapped(request, MAX_BODY_BYTES);
+    if (!bytes) return null;
+    const form = await new Response(bytes, { headers: { "Content-Type": request.headers.get("content-type") ?? "application/x-www-form-urlencoded" } }).formData();
     const body: Record<string, string> = {};
     for (const [name, value] of form) if (typeof value === "string" && !(name in body)) body[name] = value;
     return body;
