@@ -68,6 +68,9 @@ const CASES: Case[] = [
   { name: "POST /staf/triase/:id verify (other unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-other", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (own unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-own", form: { intent: "acknowledge" }, expected: row(302, 302, 302, 409, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (other unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-other", form: { intent: "acknowledge" }, expected: row(302, 403, 403, 409, 403, 403, 403) },
+  // Open311 API clients (ADR 012): ADMIN only. A created key is shown in the 200 response, not redirected.
+  { name: "GET /staf/admin/open311", method: "GET", path: "/staf/admin/open311", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/open311 create", method: "POST", path: "/staf/admin/open311", fixture: "none", form: { intent: "create", name: "Klien matriks" }, expected: row(302, 403, 403, 403, 403, 403, 200) },
 ];
 
 /**

@@ -15,13 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(getDb(), request, appNow());
   const canManageUnits = hasPermission(user, "manage:unit:any");
   const canManageUsers = hasPermission(user, "manage:user:any");
-  if (!canManageUnits && !canManageUsers) throw new Response("Forbidden", { status: 403 });
-  return { canManageUnits, canManageUsers };
+  const canManageApiClients = hasPermission(user, "manage:apiclient:any");
+  if (!canManageUnits && !canManageUsers && !canManageApiClients) throw new Response("Forbidden", { status: 403 });
+  return { canManageUnits, canManageUsers, canManageApiClients };
 }
 
 export default function AdminMenu() {
   const t = useT();
-  const { canManageUnits, canManageUsers } = useLoaderData<typeof loader>();
+  const { canManageUnits, canManageUsers, canManageApiClients } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("admin.menu.title")}</h1>
@@ -36,6 +37,11 @@ export default function AdminMenu() {
           {canManageUsers ? (
             <li>
               <Link to="/staf/admin/pengguna">{t("admin.menu.users")}</Link>
+            </li>
+          ) : null}
+          {canManageApiClients ? (
+            <li>
+              <Link to="/staf/admin/open311">{t("admin.menu.open311")}</Link>
             </li>
           ) : null}
         </ul>

@@ -28,6 +28,8 @@ const EnvSchema = z
     CLOCK_OFFSET_MINUTES: z.coerce.number().int().default(0),
     /** When set, /metrics asks for `Authorization: Bearer <token>`; put the endpoint behind the proxy's allow-list either way. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /** Open311 jurisdiction_id this server answers for (ADR 012); a request naming another is refused. */
+    OPEN311_JURISDICTION_ID: z.string().min(1).default("pangkalpinang.go.id"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -64,6 +64,10 @@ export const RATE_LIMITS = {
   complaintSubmit: { name: "complaint-submit", limit: 10, windowSeconds: 3600, whenUnavailable: "allow" },
   trackingLookup: { name: "tracking-lookup", limit: 30, windowSeconds: 900, whenUnavailable: "allow" },
   trackingWrongPin: { name: "tracking-wrong-pin", limit: 5, windowSeconds: 900, whenUnavailable: "deny" },
+  // Open311 (ADR 012): public reads per network, posts per API client. Both allow during an outage:
+  // reads publish nothing that is not public anyway, and posts carry an API key.
+  open311Read: { name: "open311-read", limit: 300, windowSeconds: 300, whenUnavailable: "allow" },
+  open311Write: { name: "open311-write", limit: 600, windowSeconds: 3600, whenUnavailable: "allow" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export const DEFAULT_RATE_LIMIT_PREFIX = "lapor";

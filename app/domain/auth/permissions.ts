@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   "manage:sla:any",
   "manage:holiday:any",
   "manage:template:any",
+  /** Open311 API clients and their keys (ADR 012). */
+  "manage:apiclient:any",
   "read:audit:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -70,7 +72,7 @@ export const ROLE_PERMISSIONS = {
   // DESIGN.md "Workflow": APPEALED → liaison; third escalation level; Ombudsman-facing reports.
   LIAISON: ["read:complaint:any", "decide:appeal:any", "read:report:any", "read:identity:any"],
   // Runs the system, not complaints: no complaint content and no identity (least privilege, UU PDP).
-  ADMIN: ["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:template:any", "read:audit:any"],
+  ADMIN: ["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:template:any", "manage:apiclient:any", "read:audit:any"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export interface MembershipLike {

@@ -30,6 +30,10 @@ export interface SubmitContext {
   channel?: "WEB" | "OPEN311";
   attachments?: StoredAttachment[];
   publicBaseUrl: string;
+  /** Where it happened, when the channel knows (Open311 lat/long); the web form has no map. */
+  location?: { latitude: number; longitude: number } | null;
+  /** The Open311 client filing on the citizen's behalf (channel OPEN311). */
+  apiClientId?: string | null;
 }
 
 export type SubmitResult =
@@ -116,6 +120,9 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             kecamatanCode: input.kecamatanCode ?? null,
             kelurahanCode: input.kelurahanCode ?? null,
             address: input.address ?? null,
+            latitude: context.location?.latitude ?? null,
+            longitude: context.location?.longitude ?? null,
+            apiClientId: context.apiClientId ?? null,
             channel: context.channel ?? "WEB",
             visibility: input.visibility,
             status: "SUBMITTED",
