@@ -141,7 +141,7 @@ describe("filing a complaint", () => {
     expect(complaint.attachments).toHaveLength(1);
     const jobs = await server.database.db.outboxMessage.findMany({ where: { jobId: { contains: complaint.id } } });
     // Routing waits for the coordinator's verification; the first SLA check is the verification reminder.
-    expect(jobs.map((j) => j.jobName).sort()).toEqual(["complaint.sla.evaluate"]);
+    expect(jobs.map((j) => j.jobName).sort()).toEqual(["complaint.reports.refresh", "complaint.sla.evaluate"]);
     expect(complaint.slaCheckAt!.getTime()).toBeLessThan(complaint.verificationDueAt!.getTime());
     for (const job of jobs) expect(JSON.stringify(job.payload)).not.toMatch(/Siti|example\.test|0812/);
     const email = await server.database.db.emailMessage.findFirstOrThrow({ where: { complaintId: complaint.id } });

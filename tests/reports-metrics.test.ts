@@ -58,23 +58,27 @@ async function act(complaintId: string, action: WorkflowAction, actor: Actor, at
   expect(outcome.ok, `${action} at ${at}`).toBe(true);
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string) {
+async function waitFor(check: () => Promise<boolean>, what: () => string) {
   const deadline = Date.now() + 20_000;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+let lastState = "";
 async function drainReports() {
   const connection = new Redis(queues.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue("reports", { connection, prefix: queues.prefix });
   try {
     await waitFor(async () => {
       const pending = await database.db.outboxMessage.count({ where: { queue: "reports", dispatchedAt: null } });
-      const counts = await queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-      return pending === 0 && Object.values(counts).every((n) => n === 0);
-    }, "the reports queue to drain");
+      const counts = await queue.getJobCounts("waiting", "active", "prioritized");
+      // The sweep's job scheduler always keeps its next run delayed; only refreshes count here.
+      const delayed = (await queue.getDelayed()).filter((job) => job.name !== "reports.sweep").length;
+      lastState = JSON.stringify({ pending, delayed, ...counts });
+      return pending === 0 && delayed === 0 && Object.values(counts).every((n) => n === 0);
+    }, () => `the reports queue to drain (last seen ${lastState})`);
   } finally {
     await queue.close();
     connection.disconnect();
