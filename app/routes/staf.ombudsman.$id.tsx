@@ -65,7 +65,6 @@ function StatusForm({ intent }: { intent: "answer" | "close" }) {
   return (
     <section className="card" aria-labelledby={`${intent}-title`} data-testid={`ombudsman-${intent}`}>
       <h2 id={`${intent}-title`}>{t(`ombudsman.detail.${intent}Title` as MessageKey)}</h2>
-      <FormAlert message={data?.errors.form} />
       <Form method="post" className="stack admin-form" noValidate>
         <input type="hidden" name="intent" value={intent} />
         <Field id={id} label={t(`ombudsman.detail.${intent}Note` as MessageKey)} hint={t(`ombudsman.detail.${intent}Hint` as MessageKey)} error={data?.errors.note} required>
@@ -99,7 +98,9 @@ export default function OmbudsmanMatterPage() {
           {t(done === "answer" ? "ombudsman.detail.answered" : done === "close" ? "ombudsman.detail.closed" : "ombudsman.saved")}
         </p>
       ) : null}
-      {actionData && !["answer", "close"].includes(actionData.intent) ? <FormAlert message={Object.values(actionData.errors)[0]} /> : null}
+      {/* Refusals that are not about the note (status already changed, unknown intent) go on top:
+          the form they came from may no longer be shown. */}
+      <FormAlert message={actionData?.errors.form ?? actionData?.errors.intent} />
       <dl className="summary" data-testid="ombudsman-matter">
         <dt>{t("ombudsman.field.kind")}</dt>
         <dd>{t(`ombudsman.kind.${matter.kind}` as MessageKey)}</dd>
