@@ -68,8 +68,7 @@ export default function AssessmentImport() {
           <ul>
             {actionData.problems.map((p, index) => (
               <li key={index}>
-                {p.column ? t("assessment.import.problemAt", { line: p.line, column: p.column }) : t("assessment.import.problemLine", { line: p.line })}:{" "}
-                {t(p.key as MessageKey, p.vars)}
+                {`${p.column ? t("assessment.import.problemAt", { line: p.line, column: p.column }) : t("assessment.import.problemLine", { line: p.line })}: ${t(p.key as MessageKey, p.vars)}`}
               </li>
             ))}
           </ul>
