@@ -42,7 +42,8 @@ interface Case {
   /** `:id` is the fixture complaint's id. */
   path: string;
   fixture: Fixture;
-  form?: Record<string, string>;
+  /** A function when each request needs fresh values (e.g. a unique reference number). */
+  form?: Record<string, string> | (() => Record<string, string>);
   expected: Expected;
 }
 
@@ -62,7 +63,31 @@ const CASES: Case[] = [
   { name: "POST /staf/triase/:id verify (other unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-other", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (own unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-own", form: { intent: "acknowledge" }, expected: row(302, 302, 302, 409, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (other unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-other", form: { intent: "acknowledge" }, expected: row(302, 403, 403, 409, 403, 403, 403) },
+  // Ombudsman matters (ADR 013): the liaison and the admin record; the Inspectorate reads all; a
+  // unit head reads their unit's; complaint workers without oversight duties see none.
+  { name: "GET /staf/ombudsman", method: "GET", path: "/staf/ombudsman", fixture: "none", expected: row(302, 403, 200, 403, 200, 200, 200) },
+  {
+    name: "POST /staf/ombudsman record a recommendation",
+    method: "POST",
+    path: "/staf/ombudsman",
+    fixture: "none",
+    form: () => ({ kind: "RECOMMENDATION", reference: `REK-MATRIKS-${++matterCounter}`, unitId: dukcapilUnitId, receivedOn: "2026-11-02" }),
+    expected: row(302, 403, 403, 403, 403, 302, 302),
+  },
+  // Assessments: the liaison and the admin enter and import; the Inspectorate and the coordinator read.
+  { name: "GET /staf/kepatuhan", method: "GET", path: "/staf/kepatuhan", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
+  {
+    name: "POST /staf/kepatuhan preview",
+    method: "POST",
+    path: "/staf/kepatuhan",
+    fixture: "none",
+    form: { intent: "preview", year: "2024", method: "ZONA_2013", scope: "CITY", totalScore: "80", source: "Matriks uji" },
+    expected: row(302, 403, 403, 403, 403, 200, 200),
+  },
+  { name: "GET /staf/kepatuhan/impor", method: "GET", path: "/staf/kepatuhan/impor", fixture: "none", expected: row(302, 403, 403, 403, 403, 200, 200) },
+  { name: "GET /staf/kepatuhan/templat.csv", method: "GET", path: "/staf/kepatuhan/templat.csv", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
 ];
+let matterCounter = 0;
 
 /**
  * Cells left out of the table (OUT above) because the route's behaviour is not what the permission
@@ -80,6 +105,7 @@ let clientCounter = 0;
 const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
 
 let dukcapilProductId: string;
+let dukcapilUnitId: string;
 let dinkesProductId: string;
 let kecamatanCode: string;
 let kelurahanCode: string;
@@ -161,6 +187,7 @@ beforeAll(async () => {
   await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });
   const dinkesId = (await db().serviceUnit.findUniqueOrThrow({ where: { code: "DINKES" } })).id;
   dukcapilProductId = (await db().serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id;
+  dukcapilUnitId = (await db().serviceUnit.findUniqueOrThrow({ where: { code: "DISDUKCAPIL" } })).id;
   dinkesProductId = (await db().serviceProduct.findFirstOrThrow({ where: { unitId: dinkesId, isActive: true } })).id;
   const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
   kelurahanCode = kelurahan.code;
@@ -186,14 +213,15 @@ describe("staff route × role matrix", () => {
         if (LEFT_OUT(expected)) continue;
         const id = testCase.method === "GET" ? sharedId : await makeFixture(testCase.fixture);
         const path = id ? testCase.path.replace(":id", id) : testCase.path;
-        const result = await request(testCase.method, path, cookies[actor]!, testCase.form);
+        const form = typeof testCase.form === "function" ? testCase.form() : testCase.form;
+        const result = await request(testCase.method, path, cookies[actor]!, form);
         seen[actor] = result.status;
         wanted[actor] = expected;
         if (result.status === 302 && actor === "VISITOR") {
           expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/masuk\?redirectTo=/);
         } else if (result.status === 302) {
           // A successful action redirects back to where it was taken, never to the login page.
-          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan)\//);
+          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan|ombudsman)\//);
         }
         if (testCase.method === "GET") getBodies.push({ label: `${testCase.name} as ${actor}`, html: result.html });
       }
