@@ -42,7 +42,8 @@ interface Case {
   /** `:id` is the fixture complaint's id. */
   path: string;
   fixture: Fixture;
-  form?: Record<string, string>;
+  /** A function when each request needs fresh values (e.g. a unique reference number). */
+  form?: Record<string, string> | (() => Record<string, string>);
   expected: Expected;
 }
 
@@ -71,7 +72,31 @@ const CASES: Case[] = [
   // Open311 API clients (ADR 012): ADMIN only. A created key is shown in the 200 response, not redirected.
   { name: "GET /staf/admin/open311", method: "GET", path: "/staf/admin/open311", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
   { name: "POST /staf/admin/open311 create", method: "POST", path: "/staf/admin/open311", fixture: "none", form: { intent: "create", name: "Klien matriks" }, expected: row(302, 403, 403, 403, 403, 403, 200) },
+  // Ombudsman matters (ADR 013): the liaison and the admin record; the Inspectorate reads all; a
+  // unit head reads their unit's; complaint workers without oversight duties see none.
+  { name: "GET /staf/ombudsman", method: "GET", path: "/staf/ombudsman", fixture: "none", expected: row(302, 403, 200, 403, 200, 200, 200) },
+  {
+    name: "POST /staf/ombudsman record a recommendation",
+    method: "POST",
+    path: "/staf/ombudsman",
+    fixture: "none",
+    form: () => ({ kind: "RECOMMENDATION", reference: `REK-MATRIKS-${++matterCounter}`, unitId: dukcapilUnitId, receivedOn: "2026-11-02" }),
+    expected: row(302, 403, 403, 403, 403, 302, 302),
+  },
+  // Assessments: the liaison and the admin enter and import; the Inspectorate and the coordinator read.
+  { name: "GET /staf/kepatuhan", method: "GET", path: "/staf/kepatuhan", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
+  {
+    name: "POST /staf/kepatuhan preview",
+    method: "POST",
+    path: "/staf/kepatuhan",
+    fixture: "none",
+    form: { intent: "preview", year: "2024", method: "ZONA_2013", scope: "CITY", totalScore: "80", source: "Matriks uji" },
+    expected: row(302, 403, 403, 403, 403, 200, 200),
+  },
+  { name: "GET /staf/kepatuhan/impor", method: "GET", path: "/staf/kepatuhan/impor", fixture: "none", expected: row(302, 403, 403, 403, 403, 200, 200) },
+  { name: "GET /staf/kepatuhan/templat.csv", method: "GET", path: "/staf/kepatuhan/templat.csv", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
 ];
+let matterCounter = 0;
 
 /**
  * Cells left out of the table (OUT above) because the route's behaviour is not what the permission
@@ -201,14 +226,15 @@ describe("staff route × role matrix", () => {
         if (LEFT_OUT(expected)) continue;
         const id = testCase.method === "GET" ? sharedId : await makeFixture(testCase.fixture);
         const path = id ? testCase.path.replace(":id", id) : testCase.path;
-        const result = await request(testCase.method, path, cookies[actor]!, testCase.form);
+        const form = typeof testCase.form === "function" ? testCase.form() : testCase.form;
+        const result = await request(testCase.method, path, cookies[actor]!, form);
         seen[actor] = result.status;
         wanted[actor] = expected;
         if (result.status === 302 && actor === "VISITOR") {
           expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/masuk\?redirectTo=/);
         } else if (result.status === 302) {
           // A successful action redirects back to where it was taken, never to the login page.
-          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan)\//);
+          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan|ombudsman)\//);
         }
         if (testCase.method === "GET") getBodies.push({ label: `${testCase.name} as ${actor}`, html: result.html });
       }

@@ -1,7 +1,106 @@
-// Read side of the Ombudsman assessments for the reports.
+// Reading Ombudsman assessment results for the liaison's page, and the subjects (units, products)
+// an assessment can be about.
+import { weightedTotal, METHODS, type AssessmentMethod, type Dimension, type Zone } from "~/domain/compliance/methods";
 import type { DbClient } from "~/services/db-types.server";
-import type { AssessmentMethod, Zone } from "~/domain/compliance/methods";
 
+export interface AssessmentRowView {
+  id: string;
+  year: number;
+  method: AssessmentMethod;
+  scope: "CITY" | "UNIT" | "PRODUCT";
+  subjectName: string | null;
+  unitName: string | null;
+  totalScore: number | null;
+  zone: "MERAH" | "KUNING" | "HIJAU" | null;
+  grade: string | null;
+  opinionLabel: string | null;
+  confirmed: boolean;
+  source: string;
+  sourceUrl: string | null;
+  dimensions: { dimension: Dimension; score: number }[];
+  /** The weighted total of the stored dimension scores when it differs from the stored total. */
+  computedTotalDiffers: number | null;
+}
+
+export async function listAssessmentYears(db: DbClient): Promise<number[]> {
+  const rows = await db.complianceAssessment.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
+}
+
+/** Results of one year (or all years), newest first; city, then units, then products. */
+export async function listAssessments(db: DbClient, { year }: { year: number | null }): Promise<AssessmentRowView[]> {
+  const rows = await db.complianceAssessment.findMany({
+    where: year ? { year } : {},
+    select: {
+      id: true,
+      year: true,
+      method: true,
+      scope: true,
+      totalScore: true,
+      zone: true,
+      grade: true,
+      opinionLabel: true,
+      confirmed: true,
+      source: true,
+      sourceUrl: true,
+      unit: { select: { name: true } },
+      product: { select: { name: true } },
+      dimensions: { select: { dimension: true, score: true } },
+    },
+    orderBy: [{ year: "desc" }, { scope: "asc" }, { subjectKey: "asc" }],
+    take: 500,
+  });
+  return rows.map((row) => {
+    const dimensions = row.dimensions.map((d) => ({ dimension: d.dimension, score: Number(d.score) }));
+    const total = row.totalScore === null ? null : Number(row.totalScore);
+    // Shown beside the official figure, so a typo in either is visible (both paths, form and CSV).
+    let computedTotalDiffers: number | null = null;
+    const weighted = Object.keys(METHODS[row.method].weights);
+    if (total !== null && weighted.length > 0 && weighted.every((w) => dimensions.some((d) => d.dimension === w))) {
+      const computed = weightedTotal(row.method, Object.fromEntries(dimensions.map((d) => [d.dimension, d.score])));
+      if (Math.abs(computed - total) >= 0.01) computedTotalDiffers = computed;
+    }
+    return {
+      id: row.id,
+      year: row.year,
+      method: row.method,
+      scope: row.scope,
+      subjectName: row.scope === "PRODUCT" ? (row.product?.name ?? null) : row.scope === "UNIT" ? (row.unit?.name ?? null) : null,
+      unitName: row.unit?.name ?? null,
+      totalScore: total,
+      zone: row.zone,
+      grade: row.grade,
+      opinionLabel: row.opinionLabel,
+      confirmed: row.confirmed,
+      source: row.source,
+      sourceUrl: row.sourceUrl,
+      dimensions,
+      computedTotalDiffers,
+    };
+  });
+}
+
+export interface SubjectOptions {
+  units: { id: string; name: string }[];
+  /** Products grouped by their unit, for an <optgroup> per unit. */
+  productGroups: { unitName: string; products: { id: string; name: string }[] }[];
+}
+
+export async function listAssessmentSubjects(db: DbClient): Promise<SubjectOptions> {
+  const [units, products] = await Promise.all([
+    db.serviceUnit.findMany({ where: { isActive: true, kind: { not: "CITY" } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.serviceProduct.findMany({ where: { isActive: true }, select: { id: true, name: true, unit: { select: { name: true } } }, orderBy: [{ unit: { name: "asc" } }, { name: "asc" }] }),
+  ]);
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const product of products) {
+    const list = groups.get(product.unit.name) ?? [];
+    list.push({ id: product.id, name: product.name });
+    groups.set(product.unit.name, list);
+  }
+  return { units, productGroups: [...groups].map(([unitName, list]) => ({ unitName, products: list })) };
+}
+
+// ── For the reports: unit assessments beside complaint metrics ──
 export interface UnitAssessment {
   unitId: string;
   year: number;

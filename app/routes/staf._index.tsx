@@ -6,6 +6,7 @@ import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
 import { hasPermission } from "~/domain/auth/permissions";
+import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -19,6 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canAdminister: (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any"] as const).some((permission) => hasPermission(user, permission)),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
     canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),
+    canReadOmbudsman: ombudsmanScopeFor(user) !== null,
+    canReadAssessments: hasPermission(user, "read:assessment:any"),
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
   };
@@ -26,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canAdminister, canReadReports } = useLoaderData<typeof loader>();
+  const { name, memberships, canTriage, canReadInbox, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -43,7 +46,7 @@ export default function StaffHome() {
           ))}
         </ul>
       )}
-      {canReadInbox || canTriage || canAdminister || canReadReports ? (
+      {canReadInbox || canTriage || canAdminister || canReadReports || canReadOmbudsman || canReadAssessments ? (
         <nav aria-label={t("staff.home.workTitle")}>
           <h2>{t("staff.home.workTitle")}</h2>
           <ul>
@@ -60,6 +63,16 @@ export default function StaffHome() {
             {canReadReports ? (
               <li>
                 <Link to="/staf/laporan">{t("staff.home.reportLink")}</Link>
+              </li>
+            ) : null}
+            {canReadOmbudsman ? (
+              <li>
+                <Link to="/staf/ombudsman">{t("staff.home.ombudsmanLink")}</Link>
+              </li>
+            ) : null}
+            {canReadAssessments ? (
+              <li>
+                <Link to="/staf/kepatuhan">{t("staff.home.assessmentLink")}</Link>
               </li>
             ) : null}
             {canAdminister ? (

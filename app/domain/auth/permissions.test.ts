@@ -116,6 +116,16 @@ describe("permission rules beyond the matrix", () => {
     expect(holders("assign:complaint:subtree")).toEqual(["UNIT_HEAD"]);
     expect(ROLE_PERMISSIONS.ADMIN).not.toContain("read:identity:any");
   });
+
+  it("Ombudsman matters and assessments: the liaison and the admin manage; oversight and the unit head read", () => {
+    const holders = (permission: Parameters<typeof hasPermission>[1]) =>
+      ROLES.filter((role) => hasPermission({ memberships: [{ unitId: "OWN", role }] }, permission));
+    expect(holders("manage:ombudsman:any")).toEqual(["LIAISON", "ADMIN"]);
+    expect(holders("read:ombudsman:any")).toEqual(["INSPECTORATE", "LIAISON", "ADMIN"]);
+    expect(holders("read:ombudsman:unit")).toEqual(["UNIT_HEAD"]);
+    expect(holders("manage:assessment:any")).toEqual(["LIAISON", "ADMIN"]);
+    expect(holders("read:assessment:any")).toEqual(["COORDINATOR", "INSPECTORATE", "LIAISON", "ADMIN"]);
+  });
 });
 
 describe("report access", () => {

@@ -42,6 +42,15 @@ export const PERMISSIONS = [
   "read:report:any",
   /** The report card of the user's units and the units below them. */
   "read:report:subtree",
+  // Ombudsman-facing work (DOMAIN.md §3.4–3.5, ADR 013): letters to answer and the annual assessment.
+  /** Record Ombudsman matters (clarification requests, corrective actions, recommendations) and their answers. */
+  "manage:ombudsman:any",
+  "read:ombudsman:any",
+  /** The matters addressed to the user's own unit (a unit head answers for them). */
+  "read:ombudsman:unit",
+  /** Enter and import Ombudsman compliance-assessment results. */
+  "manage:assessment:any",
+  "read:assessment:any",
   // Administration.
   "manage:unit:any",
   "manage:user:any",
@@ -64,15 +73,40 @@ export const ROLE_PERMISSIONS = {
   // DOMAIN.md §3.3 *admin penghubung* of an OPD: drafts and posts the unit's answer.
   OFFICER: ["read:complaint:unit", "act:complaint:unit", "read:identity:unit"],
   // DESIGN.md "Workflow": first escalation level; heads a unit and the units under it.
-  UNIT_HEAD: ["read:complaint:subtree", "act:complaint:subtree", "assign:complaint:subtree", "read:identity:subtree", "read:report:subtree"],
+  UNIT_HEAD: ["read:complaint:subtree", "act:complaint:subtree", "assign:complaint:subtree", "read:identity:subtree", "read:report:subtree", "read:ombudsman:unit"],
   // DOMAIN.md §3.3 *admin koordinator*: reviews, verifies, dispatches and monitors every report.
-  COORDINATOR: ["read:complaint:any", "triage:complaint:any", "read:identity:any"],
+  // Reads the assessment results: the complaint desk feeds the Pengaduan dimension (DOMAIN.md §1.3).
+  COORDINATOR: ["read:complaint:any", "triage:complaint:any", "read:identity:any", "read:assessment:any"],
   // DESIGN.md "Workflow": second escalation level (APIP oversight); reads, does not work complaints.
-  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any", "read:report:any"],
+  // Oversight reads Ombudsman matters and assessments; it does not answer the Ombudsman.
+  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any", "read:ombudsman:any", "read:assessment:any", "read:report:any"],
   // DESIGN.md "Workflow": APPEALED → liaison; third escalation level; Ombudsman-facing reports.
-  LIAISON: ["read:complaint:any", "decide:appeal:any", "read:report:any", "read:identity:any"],
+  LIAISON: [
+    "read:complaint:any",
+    "decide:appeal:any",
+    "read:report:any",
+    "read:identity:any",
+    "manage:ombudsman:any",
+    "read:ombudsman:any",
+    "manage:assessment:any",
+    "read:assessment:any",
+  ],
   // Runs the system, not complaints: no complaint content and no identity (least privilege, UU PDP).
-  ADMIN: ["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:template:any", "manage:apiclient:any", "read:audit:any"],
+  // Ombudsman matters and assessments hold no complaint content or identity; the admin may stand in
+  // for the liaison there (brief of issue #6).
+  ADMIN: [
+    "manage:unit:any",
+    "manage:user:any",
+    "manage:sla:any",
+    "manage:holiday:any",
+    "manage:template:any",
+    "manage:apiclient:any",
+    "read:audit:any",
+    "manage:ombudsman:any",
+    "read:ombudsman:any",
+    "manage:assessment:any",
+    "read:assessment:any",
+  ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export interface MembershipLike {

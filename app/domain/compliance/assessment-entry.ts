@@ -1,0 +1,111 @@
+// Entering one Ombudsman assessment result by hand: the form schema (client-safe) and the pure
+// computation of its total and grade/zone through METHODS, weightedTotal and classifyScore — the
+// same configuration the CSV import uses, so both paths classify a score identically.
+import { z } from "zod";
+import { classifyScore, METHODS, weightedTotal, type AssessmentMethod, type Classification, type Dimension } from "./methods";
+
+export const ASSESSMENT_METHODS = ["ZONA_2013", "DIMENSI_2022", "OPINI_2025"] as const satisfies readonly AssessmentMethod[];
+export const ASSESSMENT_SCOPES = ["CITY", "UNIT", "PRODUCT"] as const;
+export const DIMENSIONS = ["INPUT", "PROSES", "OUTPUT", "PENGADUAN", "KEPERCAYAAN_MASYARAKAT"] as const satisfies readonly Dimension[];
+/** Form field name of each dimension's score. */
+export const DIMENSION_FIELDS: Record<Dimension, `score${Dimension}`> = {
+  INPUT: "scoreINPUT",
+  PROSES: "scorePROSES",
+  OUTPUT: "scoreOUTPUT",
+  PENGADUAN: "scorePENGADUAN",
+  KEPERCAYAAN_MASYARAKAT: "scoreKEPERCAYAAN_MASYARAKAT",
+};
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
+// Indonesian documents write 83,06; both separators are accepted.
+const score = z.preprocess(
+  (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim().replace(",", "."))) : value),
+  z.number({ message: "assessment.error.score" }).min(0, { message: "assessment.error.score" }).max(100, { message: "assessment.error.score" }).optional(),
+);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: "assessment.error.tooLong" }).optional());
+
+export const AssessmentFormSchema = z
+  .object({
+    year: z.coerce.number({ message: "assessment.error.year" }).int({ message: "assessment.error.year" }).min(2013, { message: "assessment.error.year" }).max(2100, { message: "assessment.error.year" }),
+    method: z.enum(ASSESSMENT_METHODS, { message: "assessment.error.method" }),
+    scope: z.enum(ASSESSMENT_SCOPES, { message: "assessment.error.scope" }),
+    unitId: z.preprocess(blankToUndefined, z.uuid({ message: "assessment.error.unit" }).optional()),
+    productId: z.preprocess(blankToUndefined, z.uuid({ message: "assessment.error.product" }).optional()),
+    scoreINPUT: score,
+    scorePROSES: score,
+    scoreOUTPUT: score,
+    scorePENGADUAN: score,
+    scoreKEPERCAYAAN_MASYARAKAT: score,
+    totalScore: score,
+    opinionLabel: optionalText(120),
+    withoutMaladministration: checkbox,
+    source: z.string({ message: "assessment.error.source" }).trim().min(3, { message: "assessment.error.source" }).max(500, { message: "assessment.error.tooLong" }),
+    sourceUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: "assessment.error.sourceUrl" }).max(1000, { message: "assessment.error.tooLong" }).optional()),
+    confirmed: checkbox,
+    notes: optionalText(2000),
+    /** Overwrite an existing result for the same year, method and subject. */
+    replace: checkbox,
+  })
+  .superRefine((value, ctx) => {
+    if (value.scope === "UNIT" && !value.unitId) ctx.addIssue({ code: "custom", path: ["unitId"], message: "assessment.error.unitRequired" });
+    if (value.scope === "PRODUCT" && !value.productId) ctx.addIssue({ code: "custom", path: ["productId"], message: "assessment.error.productRequired" });
+    const weights = METHODS[value.method].weights;
+    for (const dimension of DIMENSIONS) {
+      if (value[DIMENSION_FIELDS[dimension]] !== undefined && !(dimension in weights)) {
+        ctx.addIssue({ code: "custom", path: [DIMENSION_FIELDS[dimension]], message: "assessment.error.dimensionNotInMethod" });
+      }
+    }
+    const weighted = Object.keys(weights) as Dimension[];
+    const given = weighted.filter((d) => value[DIMENSION_FIELDS[d]] !== undefined);
+    if (value.totalScore === undefined) {
+      // Without a published total, every dimension of the method is needed to compute one.
+      if (weighted.length === 0) ctx.addIssue({ code: "custom", path: ["totalScore"], message: "assessment.error.totalRequired" });
+      else if (given.length < weighted.length) {
+        for (const d of weighted.filter((d) => value[DIMENSION_FIELDS[d]] === undefined)) {
+          ctx.addIssue({ code: "custom", path: [DIMENSION_FIELDS[d]], message: "assessment.error.dimensionMissing" });
+        }
+      }
+    }
+  });
+export type AssessmentFormInput = z.infer<typeof AssessmentFormSchema>;
+
+export function dimensionsOf(input: AssessmentFormInput): Partial<Record<Dimension, number>> {
+  const scores: Partial<Record<Dimension, number>> = {};
+  for (const dimension of DIMENSIONS) {
+    const value = input[DIMENSION_FIELDS[dimension]];
+    if (value !== undefined) scores[dimension] = value;
+  }
+  return scores;
+}
+
+export interface AssessmentResult {
+  /** The weighted total of the dimension scores, when every dimension of the method is given. */
+  computedTotal: number | null;
+  /** What is stored: the published total when entered (it is the official figure), else the computed one. */
+  total: number;
+  /** True when a published total was entered and differs from the computed one by a hundredth or more. */
+  differs: boolean;
+  classification: Classification;
+}
+
+/** Total and grade/zone of an entry (the schema guarantees a total can be had). */
+export function computeAssessmentResult(
+  method: AssessmentMethod,
+  dimensions: Partial<Record<Dimension, number>>,
+  publishedTotal: number | undefined | null,
+  { withoutMaladministration = false }: { withoutMaladministration?: boolean } = {},
+): AssessmentResult {
+  const weighted = Object.keys(METHODS[method].weights) as Dimension[];
+  const complete = weighted.length > 0 && weighted.every((d) => dimensions[d] !== undefined);
+  const computedTotal = complete ? weightedTotal(method, dimensions) : null;
+  const total = publishedTotal ?? computedTotal;
+  if (total === null) throw new Error(`${method}: neither a published total nor every dimension score`);
+  const rounded = Math.round(total * 100) / 100;
+  return {
+    computedTotal,
+    total: rounded,
+    differs: computedTotal !== null && publishedTotal != null && Math.abs(computedTotal - rounded) >= 0.01,
+    classification: classifyScore(method, rounded, { withoutMaladministration }),
+  };
+}
