@@ -81,6 +81,12 @@ beforeAll(async () => {
   await db().complianceAssessment.create({
     data: { year: 2025, method: "DIMENSI_2022", scope: "UNIT", subjectKey: "UNIT:DISDUKCAPIL", unitId: dukcapil.id, totalScore: 91.7, zone: "HIJAU", grade: "A", source: "uji" },
   });
+  // A recommendation received 55 days ago: its 60-day reporting clock ends in 5 days.
+  const liaison = await db().user.findFirstOrThrow({ where: { email: account("LIAISON").email } });
+  const day = (offset: number) => new Date(`${new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  await db().ombudsmanMatter.create({
+    data: { kind: "RECOMMENDATION", reference: "REK-UJI-0042", unitId: dukcapil.id, receivedOn: day(-55), dueOn: day(5), recordedById: liaison.id },
+  });
   for (const role of ["LIAISON", "UNIT_HEAD", "OFFICER", "INSPECTORATE"]) {
     const response = await fetch(`${server.baseUrl}/staf/masuk`, {
       method: "POST",
@@ -107,6 +113,9 @@ describe("liaison dashboard", () => {
     // The warning names the last grade and the reason.
     expect(page.text).toMatch(/di bawah penilaian terakhir A/);
     expect(page.text).toMatch(/role="img"/);
+    // The Ombudsman's recommendation falling due sits on the same page.
+    expect(page.text).toContain("REK-UJI-0042");
+    expect(page.text).toMatch(/Tenggat dari Ombudsman/);
     expectNoIdentity("dashboard", page.text);
   });
 

@@ -6,6 +6,9 @@ import { ReportFilters, ReportKpis, ShareCell, WarningReasons } from "~/componen
 import { reportAccess } from "~/domain/auth/permissions";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { loadReportLabels } from "~/models/report-labels.server";
+import { listOmbudsmanDeadlines } from "~/models/ombudsman.server";
+import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
+import { DueBadge } from "~/components/ombudsman-due-badge";
 import { loadUnits, isUuid } from "~/models/inbox.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
@@ -30,9 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;
   const dashboard = await loadDashboard(db, { access, period, unitId });
   const labels = await loadReportLabels(db, resolveLocale(request));
+  // Ombudsman-facing deadlines sit beside the complaint escalations; their own access rule applies.
+  const ombudsmanScope = ombudsmanScopeFor(user);
+  const ombudsmanDeadlines = ombudsmanScope ? await listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null;
   const visibleUnits = access.cityWide ? units : units.filter((u) => access.unitIds.includes(u.id));
   return {
     dashboard,
+    ombudsmanDeadlines,
     cityWide: access.cityWide,
     adjusted: period.adjusted,
     filter: { from: period.from.slice(0, 7), to: period.to.slice(0, 7), unitId: unitId ?? "" },
@@ -46,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReportDashboard() {
   const t = useT();
   const locale = useLocale();
-  const { dashboard, adjusted, filter, unitOptions, unitNames, labels, query, cityWide } = useLoaderData<typeof loader>();
+  const { dashboard, ombudsmanDeadlines, adjusted, filter, unitOptions, unitNames, labels, query, cityWide } = useLoaderData<typeof loader>();
   const { totals, trend, mix, units, correlation, warnings, escalations } = dashboard;
   const formName = (code: string | null) => (code ? (labels.forms[code] ?? code) : t("report.form.none"));
   const drill = (extra: Record<string, string>) => `/staf/laporan/pengaduan?${new URLSearchParams({ dari: filter.from, sampai: filter.to, ...(filter.unitId ? { unit: filter.unitId } : {}), ...extra })}`;
@@ -89,6 +96,28 @@ export default function ReportDashboard() {
           ))}
         </ol>
       )}
+
+      {ombudsmanDeadlines ? (
+        <>
+          <h2>{t("report.ombudsman.title")}</h2>
+          {ombudsmanDeadlines.length === 0 ? (
+            <p>{t("report.ombudsman.none")}</p>
+          ) : (
+            <ul data-testid="ombudsman-deadlines">
+              {ombudsmanDeadlines.map((matter) => (
+                <li key={matter.id}>
+                  <Link to={`/staf/ombudsman/${matter.id}`}>{`${t(`ombudsman.kind.${matter.kind}` as MessageKey)} ${matter.reference}`}</Link>
+                  {` — ${matter.unitName} — `}
+                  <DueBadge status="OPEN" daysLeft={matter.daysLeft} overdue={matter.overdue} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/staf/ombudsman">{t("report.ombudsman.all")}</Link>
+          </p>
+        </>
+      ) : null}
 
       <h2>{t("report.escalations.title")}</h2>
       {escalations.length === 0 ? (
