@@ -1,0 +1,278 @@
+// The benchmark run (called by scripts/bench.mjs with DATABASE_URL and REDIS_URL set). Generates
+// BENCH_COMPLAINTS complaints with their report facts and roll-ups in the schema "bench" (kept for
+// the next run), then measures what the issues name, over the real web app and the real domain code:
+//   sweep      the SLA sweeper's query for due complaints, and escalating 10,000 missed deadlines
+//   dashboard  the liaison dashboard page (HTTP, signed in) and the public statistics page, p50/p95
+//   bytes      JavaScript and CSS per public page, gzip
+// Prints one table and writes bench/results/<timestamp>.json and bench/results/latest.json.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { ServerBuild } from "@remix-run/node";
+import { applyMigrations } from "../../prisma/migrate";
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedReferenceData } from "../../prisma/seed/index";
+import { createDb, qualifiedTable, type Db } from "~/services/db.server";
+import { rebuildAllRollups } from "~/models/report-facts.server";
+import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
+import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SCHEMA = "bench";
+const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
+const ESCALATIONS = Math.min(10_000, Math.floor(COMPLAINTS / 20));
+const PASSWORD = "bench-liaison-password-2026";
+const url = process.env.DATABASE_URL!;
+
+interface Row {
+  name: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function timed(runs: number, warmup: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { runs, p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)), max: round(samples[samples.length - 1]!) };
+}
+
+async function generate(db: Db) {
+  const complaint = qualifiedTable(db, "complaint");
+  const existing = await db.complaint.count({ where: { trackingCode: { startsWith: "BENCH" } } });
+  if (existing === COMPLAINTS && process.env.BENCH_FRESH !== "1") {
+    log(`reusing ${existing} generated complaints (BENCH_FRESH=1 to regenerate)`);
+    return;
+  }
+  log(`generating ${COMPLAINTS} complaints…`);
+  await db.$executeRawUnsafe(`TRUNCATE "${SCHEMA}".complaint_report_fact, "${SCHEMA}".complaint_report_rollup`);
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;
+  await db.$executeRaw`DELETE FROM ${complaint} WHERE tracking_code LIKE 'BENCH%'`;
+  const batch = 100_000;
+  const started = performance.now();
+  for (let from = 1; from <= COMPLAINTS; from += batch) {
+    const to = Math.min(COMPLAINTS, from + batch - 1);
+    // Three years of complaints spread over every active product; 90 % closed, the rest open with
+    // their next SLA check later today (the sweep below makes some due on purpose).
+    await db.$executeRawUnsafe(`
+      WITH p AS (SELECT id, unit_id, (row_number() OVER (ORDER BY code)) - 1 AS n FROM "${SCHEMA}".service_product WHERE is_active),
+           c AS (SELECT count(*) AS total FROM p),
+           f AS (SELECT array_agg(code ORDER BY sort_order) AS codes FROM "${SCHEMA}".maladministration_form)
+      INSERT INTO "${SCHEMA}".complaint (tracking_code, pin_hash, unit_id, product_id, maladministration_code, description,
+        channel, visibility, status, priority, submitted_at, verified_at, created_at, updated_at, sla_check_at, rating, is_demo)
+      SELECT 'BENCH' || lpad(i::text, 8, '0'), 'bench', p.unit_id, p.id,
+        CASE WHEN i % 4 = 0 THEN NULL ELSE f.codes[1 + (i * 31 % 10)] END,
+        'Pengaduan bangkitan untuk benchmark.', 'WEB', 'PUBLIC',
+        (CASE WHEN i % 100 < 90 THEN 'CLOSED' WHEN i % 100 < 96 THEN 'IN_PROGRESS' WHEN i % 100 < 98 THEN 'ASSIGNED' ELSE 'SUBMITTED' END)::"ComplaintStatus",
+        'NORMAL', t.ts, t.ts + interval '2 hours', t.ts, t.ts,
+        CASE WHEN i % 100 >= 90 THEN now() + ((1 + i % 600) || ' minutes')::interval END,
+        CASE WHEN i % 100 < 90 AND i % 3 = 0 THEN 1 + (i % 5) END, true
+      FROM generate_series(${from}, ${to}) AS i
+      CROSS JOIN c CROSS JOIN f
+      JOIN p ON p.n = (i::bigint * 7919) % c.total
+      CROSS JOIN LATERAL (SELECT now() - ((i % 1095) || ' days')::interval - ((i * 13 % 480) || ' minutes')::interval AS ts) t`);
+    log(`  ${to} complaints (${Math.round((performance.now() - started) / 1000)} s)`);
+  }
+  results.generateComplaintsSeconds = Math.round((performance.now() - started) / 1000);
+  log("deriving report facts…");
+  const factsStarted = performance.now();
+  // Outcomes drawn from hashes of the code: the dashboard's cost depends on row counts, not values.
+  await db.$executeRawUnsafe(`
+    INSERT INTO "${SCHEMA}".complaint_report_fact (complaint_id, group_key, period_month, unit_id, product_id, maladministration_code,
+      channel, status, submitted_at, rejected, handled, open, closed, verification_outcome, first_response_outcome, resolution_outcome,
+      first_response_minutes, resolution_minutes, reopened, appealed, escalated, rating, stale_at, refreshed_at)
+    SELECT c.id, to_char(y.pm, 'YYYY-MM-DD') || '|' || coalesce(c.unit_id::text, '-') || '|' || coalesce(c.product_id::text, '-') || '|' || coalesce(c.maladministration_code, '-'),
+      y.pm, c.unit_id, c.product_id, c.maladministration_code, c.channel, c.status, c.submitted_at,
+      false, c.status <> 'SUBMITTED', c.status <> 'CLOSED', c.status = 'CLOSED',
+      CASE WHEN y.h % 10 < 9 THEN 'met' ELSE 'missed' END,
+      CASE WHEN c.status = 'SUBMITTED' THEN NULL WHEN y.fr <= 2550 THEN 'met' ELSE 'missed' END,
+      CASE WHEN c.status = 'CLOSED' THEN (CASE WHEN y.rs <= 20000 THEN 'met' ELSE 'missed' END) END,
+      CASE WHEN c.status <> 'SUBMITTED' THEN y.fr END, CASE WHEN c.status = 'CLOSED' THEN y.rs END,
+      y.h % 50 = 0, y.h % 97 = 0, y.h % 40 = 0, c.rating, NULL, now()
+    FROM "${SCHEMA}".complaint c
+    CROSS JOIN LATERAL (SELECT (date_trunc('month', c.submitted_at AT TIME ZONE 'Asia/Jakarta'))::date AS pm,
+      abs(hashtext(c.tracking_code)) AS h, abs(hashtext(c.tracking_code || 'f')) % 4000 AS fr, abs(hashtext(c.tracking_code || 'r')) % 25000 AS rs) y
+    WHERE c.tracking_code LIKE 'BENCH%'`);
+  const groups = await rebuildAllRollups(db, new Date());
+  results.generateFactsSeconds = Math.round((performance.now() - factsStarted) / 1000);
+  results.rollupRows = groups;
+  // Unit assessments for two years, so the correlation and the early warning have work to do.
+  const units = await db.serviceUnit.findMany({ select: { id: true, code: true } });
+  for (const [index, unit] of units.entries()) {
+    for (const year of [2024, 2025]) {
+      const score = 50 + ((index * 37 + year) % 50);
+      await db.complianceAssessment.upsert({
+        where: { year_method_subjectKey: { year, method: "DIMENSI_2022", subjectKey: `UNIT:${unit.code}` } },
+        create: { year, method: "DIMENSI_2022", scope: "UNIT", subjectKey: `UNIT:${unit.code}`, unitId: unit.id, totalScore: score, grade: score > 88 ? "A" : score > 78 ? "B" : score > 57 ? "C" : score > 50 ? "D" : "E", source: "bench" },
+        update: {},
+      });
+    }
+  }
+  await db.$executeRawUnsafe(`ANALYZE "${SCHEMA}".complaint; ANALYZE "${SCHEMA}".complaint_report_fact; ANALYZE "${SCHEMA}".complaint_report_rollup`);
+}
+
+async function benchSweep(db: Db) {
+  const complaint = qualifiedTable(db, "complaint");
+  // ESCALATIONS open complaints whose first response was due weeks ago, with the events the SLA
+  // clock replays; everything else keeps its check later today.
+  log(`preparing ${ESCALATIONS} complaints with a missed first response…`);
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;
+  await db.$executeRaw`UPDATE ${complaint} SET sla_check_at = now() + interval '5 hours', escalation_level = 0 WHERE tracking_code LIKE 'BENCH%' AND sla_check_at IS NOT NULL`;
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%' AND status = 'IN_PROGRESS' ORDER BY tracking_code LIMIT ${ESCALATIONS}`;
+  const ids = due.map((row) => row.id);
+  const event = qualifiedTable(db, "complaint_event");
+  await db.$executeRaw`
+    INSERT INTO ${event} (complaint_id, type, visibility, actor_kind, to_status, occurred_at)
+    SELECT id, e.type::"EventType", 'PUBLIC', 'SYSTEM', e.status::"ComplaintStatus", now() - e.ago
+    FROM ${complaint} CROSS JOIN (VALUES ('SUBMITTED', 'SUBMITTED', interval '40 days'), ('VERIFIED', 'VERIFIED', interval '39 days'),
+      ('ASSIGNED', 'ASSIGNED', interval '39 days'), ('ACKNOWLEDGED', 'IN_PROGRESS', interval '38 days')) AS e(type, status, ago)
+    WHERE id = ANY(${ids}::uuid[])`;
+  await db.$executeRaw`UPDATE ${complaint} SET sla_check_at = now() - interval '1 minute' WHERE id = ANY(${ids}::uuid[])`;
+  await db.$executeRawUnsafe(`ANALYZE "${SCHEMA}".complaint`);
+
+  const now = new Date();
+  const query = await timed(20, 3, () => findComplaintsDueForSlaCheck(db, now, 500));
+  results.sweepQuery = query;
+  rows.push({ name: `SLA sweep: find due (500 of ${COMPLAINTS.toLocaleString("en")})`, value: `p50 ${query.p50} ms, p95 ${query.p95} ms`, target: "≤ 50 ms", met: query.p95 <= 50 });
+
+  // As the worker does it: batches of 500 from the sweep query, four evaluations at a time.
+  const started = performance.now();
+  let escalated = 0;
+  for (;;) {
+    const batch = await findComplaintsDueForSlaCheck(db, new Date(), 500);
+    if (batch.length === 0) break;
+    for (let i = 0; i < batch.length; i += 4) {
+      const outcomes = await Promise.all(batch.slice(i, i + 4).map((id) => evaluateComplaintSla(db, id, { now: new Date() })));
+      escalated += outcomes.reduce((sum, o) => sum + o.escalated.length, 0);
+    }
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  results.escalation = { complaints: ids.length, escalated, seconds };
+  rows.push({ name: `SLA sweep: escalate ${ids.length.toLocaleString("en")} missed deadlines`, value: `${seconds} s (${escalated} escalations)`, target: "≤ 10 s for 10k", met: ids.length >= 10_000 ? seconds <= 10 : null });
+}
+
+async function benchPages(db: Db) {
+  await seedDemoAccounts(db, { password: PASSWORD, mustChangePassword: false });
+  process.env.DATABASE_SCHEMA = SCHEMA;
+  process.env.TRUST_PROXY = "1";
+  const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
+  const { createApp } = await import("~/server/app");
+  const server = createServer(createApp(build, "production"));
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  try {
+    const login = await fetch(`${base}/staf/masuk`, {
+      method: "POST",
+      body: new URLSearchParams({ email: DEMO_ACCOUNTS.find((a) => a.role === "LIAISON")!.email, password: PASSWORD }),
+      redirect: "manual",
+      headers: { "x-forwarded-for": "10.250.0.1" },
+    });
+    if (login.status !== 302) throw new Error(`liaison login failed: ${login.status}`);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const get = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${base}${path}`, { headers });
+      if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+      await response.arrayBuffer();
+    };
+    const dashboard = await timed(40, 3, () => get("/staf/laporan", { cookie }));
+    results.dashboard = dashboard;
+    rows.push({ name: `Liaison dashboard, 12 months, ${COMPLAINTS.toLocaleString("en")} complaints`, value: `p50 ${dashboard.p50} ms, p95 ${dashboard.p95} ms`, target: "p95 ≤ 500 ms", met: dashboard.p95 <= 500 });
+    const someUnit = await db.complaintReportRollup.findFirst({ select: { unitId: true }, where: { unitId: { not: null } } });
+    const card = await timed(40, 3, () => get(`/staf/laporan/unit/${someUnit?.unitId}`, { cookie }));
+    results.reportCard = card;
+    rows.push({ name: "Unit report card, 12 months", value: `p50 ${card.p50} ms, p95 ${card.p95} ms`, target: "p95 ≤ 500 ms", met: card.p95 <= 500 });
+    const stats = await timed(40, 3, () => get("/statistik"));
+    results.publicStatistics = stats;
+    rows.push({ name: "Public statistics page, 12 months", value: `p50 ${stats.p50} ms, p95 ${stats.p95} ms`, target: "p95 ≤ 500 ms", met: stats.p95 <= 500 });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+function benchBytes() {
+  const buildDir = join(ROOT, "public/build");
+  const manifestFile = readdirSync(buildDir).find((name) => /^manifest-.*\.js$/.test(name));
+  if (!manifestFile) return;
+  const manifest = JSON.parse(readFileSync(join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+    entry: { module: string; imports: string[] };
+    routes: Record<string, { module: string; imports?: string[] }>;
+  };
+  const gz = (publicPath: string) => gzipSync(readFileSync(join(ROOT, "public", publicPath))).length;
+  const css = readdirSync(join(buildDir, "_assets")).filter((name) => name.endsWith(".css")).reduce((sum, name) => sum + gz(`/build/_assets/${name}`), 0);
+  const pages: Record<string, string> = { "/": "routes/_index", "/lapor": "routes/lapor", "/lacak": "routes/lacak._index", "/lacak/:code": "routes/lacak.$code", "/statistik": "routes/statistik" };
+  const bytes: Record<string, { js: number; css: number }> = {};
+  for (const [page, routeId] of Object.entries(pages)) {
+    const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+    for (const id of ["root", routeId]) {
+      const route = manifest.routes[id];
+      if (!route) continue;
+      files.add(route.module);
+      for (const file of route.imports ?? []) files.add(file);
+    }
+    bytes[page] = { js: [...files].reduce((sum, file) => sum + gz(file), 0), css };
+  }
+  results.bytes = bytes;
+  const kb = (n: number) => `${Math.round(n / 102.4) / 10} KB`;
+  for (const [page, { js, css: cssBytes }] of Object.entries(bytes)) {
+    rows.push({ name: `Bytes gzip ${page}`, value: `JS ${kb(js)}, CSS ${kb(cssBytes)}`, target: page === "/lapor" ? "JS ≤ 100 KB" : "–", met: page === "/lapor" ? js <= 100 * 1024 : null });
+  }
+}
+
+async function main() {
+  const sections = new Set((process.argv[2] ?? "sweep,dashboard,bytes").split(","));
+  await applyMigrations(url, { schema: SCHEMA });
+  const db = createDb({ connectionString: url, schema: SCHEMA, poolSize: 10 });
+  try {
+    await seedReferenceData(db);
+    await generate(db);
+    if (sections.has("dashboard")) await benchPages(db);
+    if (sections.has("sweep")) await benchSweep(db);
+    if (sections.has("bytes")) benchBytes();
+  } finally {
+    await db.$disconnect();
+  }
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const report = { at: new Date().toISOString(), complaints: COMPLAINTS, machine, results, rows };
+  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+  const stamp = report.at.replace(/[:.]/g, "-");
+  writeFileSync(join(ROOT, `bench/results/${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(ROOT, "bench/results/latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  process.stdout.write(`\n${"benchmark".padEnd(width)}  ${"measured".padEnd(valueWidth)}  target\n`);
+  for (const row of rows) {
+    const mark = row.met === null ? "" : row.met ? "  ok" : "  MISSED";
+    process.stdout.write(`${row.name.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${row.target}${mark}\n`);
+  }
+  process.stdout.write(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; results in bench/results/latest.json\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
