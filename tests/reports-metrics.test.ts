@@ -13,7 +13,7 @@ import { MALADMINISTRATION_CHOOSER } from "~/domain/complaints/complaint-form";
 import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
 import { refreshComplaintReport } from "~/domain/reports/refresh-complaint-report.server";
 import { metricsFromCounts, type RollupCounts } from "~/domain/reports/metrics";
-import { durationStats, sumRollups, type ReportScope } from "~/models/report-queries.server";
+import { durationStatsCityAndUnits, sumRollups, type ReportScope } from "~/models/report-queries.server";
 import { findFactsToRefresh, rebuildAllRollups } from "~/models/report-facts.server";
 import { createLogger } from "~/services/logger.server";
 import { startWorkerRuntime } from "../workers/runtime";
@@ -188,7 +188,9 @@ describe("complaint metrics from the roll-ups", () => {
   it("measures working time to first response and to resolution, with pauses and closed hours left out", async () => {
     // First response: A 09:00→12:00 = 180; B 08:30→10:30 = 120; E 08:30→10:30 = 120.
     // Resolution: A Mon 09:00→Tue 09:00 = 420 + 90 = 510; B's latest clock Wed 12:00→Thu 08:00 = 240 + 30 = 270; E = 120.
-    const stats = (await durationStats(database.db, february, "none")).get(null)!;
+    const { city: stats, byUnit } = await durationStatsCityAndUnits(database.db, february);
+    // Unit B has only E: 120 minutes either way.
+    expect(byUnit.get(unitB)).toMatchObject({ firstResponseMedian: 120, resolutionP90: 120 });
     expect(stats).toEqual({
       firstResponseCount: 3,
       firstResponseMedian: 120,

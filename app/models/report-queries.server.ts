@@ -14,7 +14,7 @@ export interface ReportScope {
   productId?: string | null;
 }
 
-export type RollupDimension = "none" | "unit" | "month" | "form" | "product";
+export type RollupDimension = "none" | "unit" | "month" | "form" | "product" | "unitYear";
 
 const DIMENSION_COLUMN: Record<RollupDimension, Prisma.Sql> = {
   none: Prisma.sql`NULL::text`,
@@ -22,6 +22,8 @@ const DIMENSION_COLUMN: Record<RollupDimension, Prisma.Sql> = {
   month: Prisma.sql`to_char(period_month, 'YYYY-MM-DD')`,
   form: Prisma.sql`maladministration_code`,
   product: Prisma.sql`product_id::text`,
+  /** "<unit id>|<year>" */
+  unitYear: Prisma.sql`unit_id::text || '|' || extract(year FROM period_month)::int`,
 };
 
 const SNAKE: Record<(typeof COUNT_KEYS)[number], string> = {
@@ -51,19 +53,31 @@ export async function sumRollups(db: Db, scope: ReportScope, by: RollupDimension
   return rows.map(({ key, ...counts }) => ({ key, counts }));
 }
 
-/** Complaints per unit and maladministration form (forms named only), for the early-warning reasons. */
-export async function sumRollupsByUnitAndForm(db: Db, scope: ReportScope): Promise<{ unitId: string; code: string; count: number }[]> {
-  return db.$queryRaw`
-    SELECT unit_id::text AS "unitId", maladministration_code AS code, sum(complaints)::int AS count
-    FROM ${qualifiedTable(db, "complaint_report_rollup")}
-    WHERE ${whereScope(scope)} AND unit_id IS NOT NULL AND maladministration_code IS NOT NULL
-    GROUP BY 1, 2`;
+export interface RollupCell {
+  unitId: string | null;
+  month: string;
+  form: string | null;
+  counts: RollupCounts;
 }
 
-/** Median and p90 of the working minutes to first response and to resolution, per `by`. */
-export async function durationStats(db: Db, scope: ReportScope, by: "none" | "unit"): Promise<Map<string | null, DurationStats>> {
-  const rows = await db.$queryRaw<{ key: string | null; fr_n: number; fr_p50: number | null; fr_p90: number | null; rs_n: number; rs_p50: number | null; rs_p90: number | null }[]>`
-    SELECT ${DIMENSION_COLUMN[by]} AS key,
+/**
+ * The period's counts per unit × month × form in one statement (products summed away): the
+ * dashboard derives its totals, trend, mix and unit table from these cells instead of one scan each.
+ */
+export async function sumRollupCells(db: Db, scope: ReportScope): Promise<RollupCell[]> {
+  const sums = Prisma.join(COUNT_KEYS.map((key) => Prisma.raw(`sum(${SNAKE[key]})::int AS "${key}"`)));
+  const rows = await db.$queryRaw<({ unitId: string | null; month: string; form: string | null } & RollupCounts)[]>`
+    SELECT unit_id::text AS "unitId", to_char(period_month, 'YYYY-MM-DD') AS month, maladministration_code AS form, ${sums}
+    FROM ${qualifiedTable(db, "complaint_report_rollup")}
+    WHERE ${whereScope(scope)}
+    GROUP BY unit_id, period_month, maladministration_code`;
+  return rows.map(({ unitId, month, form, ...counts }) => ({ unitId, month, form, counts }));
+}
+
+/** City-wide (key null) and per-unit duration percentiles in one pass over the covering index. */
+export async function durationStatsCityAndUnits(db: Db, scope: ReportScope): Promise<{ city: DurationStats; byUnit: Map<string, DurationStats> }> {
+  const rows = await db.$queryRaw<{ key: string | null; city: number; fr_n: number; fr_p50: number | null; fr_p90: number | null; rs_n: number; rs_p50: number | null; rs_p90: number | null }[]>`
+    SELECT unit_id::text AS key, GROUPING(unit_id)::int AS city,
       count(first_response_minutes)::int AS fr_n,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_minutes) AS fr_p50,
       percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_minutes) AS fr_p90,
@@ -72,21 +86,20 @@ export async function durationStats(db: Db, scope: ReportScope, by: "none" | "un
       percentile_disc(0.9) WITHIN GROUP (ORDER BY resolution_minutes) AS rs_p90
     FROM ${qualifiedTable(db, "complaint_report_fact")}
     WHERE ${whereScope(scope)} AND (first_response_minutes IS NOT NULL OR resolution_minutes IS NOT NULL)
-    GROUP BY 1`;
-  return new Map(
-    rows.map((row) => [
-      row.key,
-      {
-        ...EMPTY_DURATIONS,
-        firstResponseCount: row.fr_n,
-        firstResponseMedian: row.fr_p50,
-        firstResponseP90: row.fr_p90,
-        resolutionCount: row.rs_n,
-        resolutionMedian: row.rs_p50,
-        resolutionP90: row.rs_p90,
-      },
-    ]),
-  );
+    GROUP BY GROUPING SETS ((), (unit_id))`;
+  const stats = (row: (typeof rows)[number]): DurationStats => ({
+    firstResponseCount: row.fr_n,
+    firstResponseMedian: row.fr_p50,
+    firstResponseP90: row.fr_p90,
+    resolutionCount: row.rs_n,
+    resolutionMedian: row.rs_p50,
+    resolutionP90: row.rs_p90,
+  });
+  const cityRow = rows.find((row) => row.city === 1);
+  return {
+    city: cityRow ? stats(cityRow) : EMPTY_DURATIONS,
+    byUnit: new Map(rows.filter((row) => row.city === 0 && row.key !== null).map((row) => [row.key!, stats(row)])),
+  };
 }
 
 /** The complaints behind a number, for drill-down: ids and codes only, newest first. */

@@ -5,10 +5,11 @@ import { z } from "zod";
 import type { Db } from "~/services/db.server";
 import type { ReportAccess } from "~/domain/auth/permissions";
 import { componentsForForm } from "~/domain/compliance/component-mapping";
-import { durationStats, sumRollups, sumRollupsByUnitAndForm, type ReportScope } from "~/models/report-queries.server";
+import { durationStatsCityAndUnits, sumRollupCells, sumRollups, type ReportScope, type RollupCell } from "~/models/report-queries.server";
 import { latestPerUnit, listOpenEscalations, listUnitAssessments, type UnitAssessment } from "~/models/compliance.server";
 import { periodMonthOf } from "./complaint-fact";
 import {
+  addCounts,
   EMPTY_COUNTS,
   EMPTY_DURATIONS,
   earlyWarnings,
@@ -18,6 +19,7 @@ import {
   rate,
   type ComplaintMetrics,
   type EarlyWarning,
+  type RollupCounts,
 } from "./metrics";
 
 /** The longest period one request may ask for. */
@@ -83,21 +85,26 @@ export interface Dashboard {
 export async function loadDashboard(db: Db, { access, period, unitId, productId }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null }): Promise<Dashboard> {
   const unitIds = unitId ? (access.cityWide || access.unitIds.includes(unitId) ? [unitId] : []) : access.unitIds;
   const scope: ReportScope = { ...period, unitIds, productId };
-  const [total, byUnit, byMonth, byForm, durations, unitDurations, assessments, escalations] = await Promise.all([
-    sumRollups(db, scope, "none"),
-    sumRollups(db, scope, "unit"),
-    sumRollups(db, scope, "month"),
-    sumRollups(db, scope, "form"),
-    durationStats(db, scope, "none"),
-    durationStats(db, scope, "unit"),
+  const [cells, durations, assessments, escalations] = await Promise.all([
+    sumRollupCells(db, scope),
+    durationStatsCityAndUnits(db, scope),
     listUnitAssessments(db, unitIds),
     listOpenEscalations(db, { unitIds }),
   ]);
+  // Every view of the period from one set of unit × month × form cells.
+  const sumBy = (key: (cell: RollupCell) => string | null) => {
+    const sums = new Map<string | null, RollupCounts>();
+    for (const cell of cells) sums.set(key(cell), addCounts(sums.get(key(cell)) ?? EMPTY_COUNTS, cell.counts));
+    return sums;
+  };
+  const total = cells.reduce((sum, cell) => addCounts(sum, cell.counts), EMPTY_COUNTS);
+  const byUnit = sumBy((cell) => cell.unitId);
+  const monthly = sumBy((cell) => cell.month);
+  const byForm = sumBy((cell) => cell.form);
   const latest = latestPerUnit(assessments);
-  const units: UnitRow[] = byUnit
-    .filter((row): row is typeof row & { key: string } => row.key !== null)
-    .map((row) => ({ unitId: row.key, metrics: metricsFromCounts(row.counts, unitDurations.get(row.key) ?? EMPTY_DURATIONS), last: latest.get(row.key) ?? null }));
-  const monthly = new Map(byMonth.map((row) => [row.key, row.counts]));
+  const units: UnitRow[] = [...byUnit]
+    .filter((entry): entry is [string, RollupCounts] => entry[0] !== null)
+    .map(([id, counts]) => ({ unitId: id, metrics: metricsFromCounts(counts, durations.byUnit.get(id) ?? EMPTY_DURATIONS), last: latest.get(id) ?? null }));
   const trend = monthsBetween(period.from, period.to).map((m) => {
     const counts = monthly.get(m) ?? EMPTY_COUNTS;
     return {
@@ -107,9 +114,18 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
       resolution: rate(counts.resolutionMet, counts.resolutionDecided).value,
     };
   });
-  const mix = byForm
-    .map((row) => ({ code: row.key, count: row.counts.complaints, components: componentsForForm(row.key) }))
+  const mix = [...byForm]
+    .map(([code, counts]) => ({ code, count: counts.complaints, components: componentsForForm(code) }))
     .sort((a, b) => b.count - a.count);
+  const formMixByUnit = new Map<string, { code: string; count: number }[]>();
+  for (const cell of cells) {
+    if (!cell.unitId || !cell.form) continue;
+    const list = formMixByUnit.get(cell.unitId) ?? [];
+    const entry = list.find((f) => f.code === cell.form);
+    if (entry) entry.count += cell.counts.complaints;
+    else list.push({ code: cell.form, count: cell.counts.complaints });
+    formMixByUnit.set(cell.unitId, list);
+  }
 
   const indexed = units.filter((u) => u.metrics.handlingIndex !== null && u.last?.totalScore != null);
   const points = indexed.map((u) => ({ unitId: u.unitId, x: u.metrics.handlingIndex!, y: u.last!.totalScore! }));
@@ -118,12 +134,11 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
     .map((u) => ({ x: u.metrics.handlingIndex!, y: u.last!.complaintDimension! }));
   const acrossYears = await yearPairs(db, assessments, scope);
 
-  const formMixByUnit = await sumFormsByUnit(db, scope);
   const warnings = earlyWarnings(units.map((u) => ({ unitId: u.unitId, metrics: u.metrics, last: u.last, formMix: formMixByUnit.get(u.unitId) ?? [] })));
 
   return {
     period,
-    totals: metricsFromCounts(total[0]?.counts ?? EMPTY_COUNTS, durations.get(null) ?? EMPTY_DURATIONS),
+    totals: metricsFromCounts(total, durations.city),
     trend,
     mix,
     units,
@@ -137,28 +152,18 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
   };
 }
 
-async function sumFormsByUnit(db: Db, scope: ReportScope): Promise<Map<string, { code: string; count: number }[]>> {
-  const rows = await sumRollupsByUnitAndForm(db, scope);
-  const byUnit = new Map<string, { code: string; count: number }[]>();
-  for (const row of rows) {
-    const list = byUnit.get(row.unitId) ?? [];
-    list.push({ code: row.code, count: row.count });
-    byUnit.set(row.unitId, list);
-  }
-  return byUnit;
-}
-
 async function yearPairs(db: Db, assessments: readonly UnitAssessment[], scope: ReportScope): Promise<{ x: number; y: number }[]> {
-  const years = [...new Set(assessments.filter((a) => a.totalScore !== null).map((a) => a.year))];
+  const scored = assessments.filter((a) => a.totalScore !== null);
+  if (scored.length === 0) return [];
+  const years = scored.map((a) => a.year);
+  // One pass over the assessed years, keyed "<unit>|<year>".
+  const rows = await sumRollups(db, { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-01`, unitIds: scope.unitIds }, "unitYear");
+  const byUnitYear = new Map(rows.map((row) => [row.key, row.counts]));
   const pairs: { x: number; y: number }[] = [];
-  for (const year of years) {
-    const rows = await sumRollups(db, { from: `${year}-01-01`, to: `${year}-12-01`, unitIds: scope.unitIds }, "unit");
-    const byUnit = new Map(rows.map((row) => [row.key, row.counts]));
-    for (const assessment of assessments.filter((a) => a.year === year && a.totalScore !== null)) {
-      const counts = byUnit.get(assessment.unitId);
-      const index = counts ? metricsFromCounts(counts).handlingIndex : null;
-      if (index !== null) pairs.push({ x: index, y: assessment.totalScore! });
-    }
+  for (const assessment of scored) {
+    const counts = byUnitYear.get(`${assessment.unitId}|${assessment.year}`);
+    const index = counts ? metricsFromCounts(counts).handlingIndex : null;
+    if (index !== null) pairs.push({ x: index, y: assessment.totalScore! });
   }
   return pairs;
 }

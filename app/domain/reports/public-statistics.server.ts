@@ -1,8 +1,8 @@
 // The public transparency page: volumes, resolution times and SLA rates per unit, with no personal
 // data and small counts suppressed so that nobody can be recognised from a "1" in a small unit.
 import type { Db } from "~/services/db.server";
-import { durationStats, sumRollups } from "~/models/report-queries.server";
-import { EMPTY_COUNTS, EMPTY_DURATIONS, metricsFromCounts } from "./metrics";
+import { durationStatsCityAndUnits, sumRollups } from "~/models/report-queries.server";
+import { addCounts, EMPTY_COUNTS, EMPTY_DURATIONS, metricsFromCounts } from "./metrics";
 import type { ReportPeriod } from "./dashboard.server";
 
 /**
@@ -35,17 +35,12 @@ function publicRate(part: number, whole: number): number | null {
 
 export async function loadPublicStatistics(db: Db, period: ReportPeriod) {
   const scope = { ...period, unitIds: null };
-  const [total, byUnit, durations, unitDurations] = await Promise.all([
-    sumRollups(db, scope, "none"),
-    sumRollups(db, scope, "unit"),
-    durationStats(db, scope, "none"),
-    durationStats(db, scope, "unit"),
-  ]);
-  const city = metricsFromCounts(total[0]?.counts ?? EMPTY_COUNTS, durations.get(null) ?? EMPTY_DURATIONS);
+  const [byUnit, durations] = await Promise.all([sumRollups(db, scope, "unit"), durationStatsCityAndUnits(db, scope)]);
+  const city = metricsFromCounts(byUnit.reduce((sum, row) => addCounts(sum, row.counts), EMPTY_COUNTS), durations.city);
   const units: PublicUnitStatistics[] = byUnit
     .filter((row): row is typeof row & { key: string } => row.key !== null && row.counts.complaints > 0)
     .map(({ key, counts }) => {
-      const d = unitDurations.get(key) ?? EMPTY_DURATIONS;
+      const d = durations.byUnit.get(key) ?? EMPTY_DURATIONS;
       return {
         unitId: key,
         complaints: publicCount(counts.complaints),

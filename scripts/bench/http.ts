@@ -1,0 +1,135 @@
+// Full-stack HTTP benchmarks against the production web process (a child `tsx app/server/web.ts`,
+// NODE_ENV=production) on the bench schema: complaint submission through the real /lapor form
+// beside PostgreSQL's raw insert ceiling measured in the same run, and the tracking page.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createHoneypotFields } from "~/services/honeypot.server";
+import { appSecret } from "~/services/secrets.server";
+import { grantAccessCookie } from "~/domain/complaints/tracking-access.server";
+import type { Db } from "~/services/db.server";
+
+export const CONNECTIONS = 32;
+const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+
+export async function startWebProcess(root: string, env: NodeJS.ProcessEnv, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), ["app/server/web.ts"], {
+    cwd: root,
+    env: { ...env, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/healthz`);
+      await response.arrayBuffer();
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error("web process did not start");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    base,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+let addressCounter = 0;
+/** A different network per request: the per-network limit (10 complaints/hour) is not what is measured. */
+const nextAddress = () => {
+  const n = addressCounter++;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
+function complaintBody(productId: string): { body: Buffer; contentType: string } {
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const fields: Record<string, string> = {
+    productId,
+    description: "Pelayanan KTP-el sangat lambat, sudah tiga minggu belum selesai padahal dijanjikan satu minggu.",
+    incidentDate: "2026-11-02",
+    chooser: "slow",
+    name: "Warga Benchmark",
+    phone: "081234567890",
+    visibility: "PUBLIC",
+    consent: "on",
+    idempotencyKey: randomBytes(18).toString("base64url"),
+    ...createHoneypotFields(appSecret(), Date.now() - 10_000),
+  };
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function benchSubmission(db: Db, base: string) {
+  const product = await db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
+  const before = await db.complaint.count();
+  const result = await autocannon({
+    url: `${base}/lapor`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const { body, contentType } = complaintBody(product.id);
+          return { ...request, body, headers: { "content-type": contentType, "x-forwarded-for": nextAddress() } };
+        },
+      },
+    ],
+  });
+  const stored = (await db.complaint.count()) - before;
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    storedPerSecond: Math.round(stored / result.duration),
+    stored,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+/** PostgreSQL's insert ceiling on this machine: single-row autocommit inserts of a complaint-sized row, 32 clients. */
+export async function rawInsertCeiling(url: string, schema: string) {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  await pool.query(`CREATE TABLE IF NOT EXISTS "${schema}".bench_insert (id uuid PRIMARY KEY, code text UNIQUE NOT NULL, description text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  await pool.query(`TRUNCATE "${schema}".bench_insert`);
+  const description = "Pelayanan KTP-el sangat lambat, sudah tiga minggu belum selesai padahal dijanjikan satu minggu.";
+  const latencies: number[] = [];
+  let inserted = 0;
+  const end = Date.now() + DURATION_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const start = performance.now();
+        await pool.query(`INSERT INTO "${schema}".bench_insert (id, code, description) VALUES ($1, $2, $3)`, [randomUUID(), randomBytes(6).toString("hex"), description]);
+        latencies.push(performance.now() - start);
+        inserted += 1;
+      }
+    }),
+  );
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]! * 10) / 10;
+  return { insertsPerSecond: Math.round(inserted / DURATION_SECONDS), p50: at(0.5), p99: at(0.99) };
+}
+
+export async function benchTracking(db: Db, base: string) {
+  // A complaint with a timeline (the sweep section gives some their events); any bench one otherwise.
+  const complaint =
+    (await db.complaint.findFirst({ where: { trackingCode: { startsWith: "BENCH" }, events: { some: {} } }, orderBy: { trackingCode: "asc" } })) ??
+    (await db.complaint.findFirstOrThrow({ where: { trackingCode: { startsWith: "BENCH" } } }));
+  const cookie = grantAccessCookie(null, complaint.id, new Date(), { secure: false }).split(";")[0]!;
+  const check = await fetch(`${base}/lacak/${complaint.trackingCode}`, { headers: { cookie } });
+  if (check.status !== 200) throw new Error(`tracking page answered ${check.status}`);
+  await check.arrayBuffer();
+  const result = await autocannon({ url: `${base}/lacak/${complaint.trackingCode}`, connections: CONNECTIONS, duration: DURATION_SECONDS, headers: { cookie } });
+  return { requestsPerSecond: Math.round(result.requests.average), non2xx: result.non2xx, p50: result.latency.p50, p99: result.latency.p99 };
+}
