@@ -4,7 +4,7 @@ import compression from "compression";
 import express from "express";
 import { getEnv } from "~/services/env.server";
 import { REMOTE_ADDR_HEADER } from "~/services/rate-limit.server";
-import { STATIC_SECURITY_HEADERS } from "~/services/security-headers.server";
+import { securityHeaders } from "~/services/security-headers.server";
 
 /** The Express app around the Remix build; web.ts listens with it, tests call it in-process. */
 export function createApp(build: ServerBuild, mode: string) {
@@ -19,8 +19,15 @@ export function createApp(build: ServerBuild, mode: string) {
     req.headers[REMOTE_ADDR_HEADER] = req.socket.remoteAddress ?? "";
     next();
   });
+  const headers = securityHeaders({ nodeEnv: getEnv().NODE_ENV, publicBaseUrl: getEnv().PUBLIC_BASE_URL });
+  const ours = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
   app.use((_req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // A route may set one of these itself (the password-reset page's Referrer-Policy: no-referrer).
+    // Remix's adapter appends response headers, which would send both values joined by a comma;
+    // the route's value replaces ours instead.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => (ours.has(field.toLowerCase()) && value !== undefined ? res.setHeader(field, value) : append(field, value));
     next();
   });
   // Fingerprinted bundles never change under the same name.
