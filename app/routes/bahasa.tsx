@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { getEnv } from "~/services/env.server";
 import { DEFAULT_LOCALE, localeCookie, LOCALES } from "~/services/i18n";
 
 const SwitchLocaleSchema = z.object({
@@ -16,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { locale, redirectTo } = SwitchLocaleSchema.parse(form);
   const target = new URL(redirectTo, "http://local");
   target.searchParams.delete("lang");
-  return redirect(target.pathname + target.search, { headers: { "Set-Cookie": localeCookie(locale) } });
+  return redirect(target.pathname + target.search, { headers: { "Set-Cookie": localeCookie(locale, { secure: getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:") }) } });
 }
 
 export async function loader() {
