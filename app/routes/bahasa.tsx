@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getEnv } from "~/services/env.server";
 import { DEFAULT_LOCALE, localeCookie, LOCALES } from "~/services/i18n";
+import { readForm } from "~/services/form-body.server";
 
 const SwitchLocaleSchema = z.object({
   locale: z.enum(LOCALES).catch(DEFAULT_LOCALE),
@@ -13,7 +14,7 @@ const SwitchLocaleSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const { locale, redirectTo } = SwitchLocaleSchema.parse(form);
   const target = new URL(redirectTo, "http://local");
   target.searchParams.delete("lang");

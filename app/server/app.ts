@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { getEnv } from "~/services/env.server";
+import { resolveLocale, translate } from "~/services/i18n";
 import { REMOTE_ADDR_HEADER } from "~/services/rate-limit.server";
 import { securityHeaders } from "~/services/security-headers.server";
 
@@ -29,6 +30,24 @@ export function createApp(build: ServerBuild, mode: string) {
     const append = res.append.bind(res);
     res.append = (field: string, value?: string | string[]) => (ours.has(field.toLowerCase()) && value !== undefined ? res.setHeader(field, value) : append(field, value));
     next();
+  });
+  // A refused upload (a file or form over its limit) is answered before its body has arrived. Left
+  // on a kept-alive connection, the rest of that body stalls the client's next request on it until
+  // the connection is reset; closing the connection after such an answer is what HTTP expects.
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!req.complete) this.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
+  // PostgreSQL can neither store nor compare U+0000, so a %00 in a path or query string that reached
+  // a query (an Open311 service code, a tracking code) failed it: a 500. No link of ours has one.
+  app.use((req, res, next) => {
+    if (!/%00/i.test(req.url)) return next();
+    const locale = resolveLocale(new Request(`http://local${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } }));
+    res.status(400).type("text/plain; charset=utf-8").send(translate(locale, "error.generic"));
   });
   // Fingerprinted bundles never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
