@@ -7,7 +7,7 @@
 // writes to (complaint, complainant, attachment, blob, outbox, event, email).
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
 import { CATALOGUES, type Locale } from "~/services/i18n";
 import { useTestServer } from "../e2e/support/browser";
@@ -19,6 +19,8 @@ const db = () => server.database.db;
 const PASSWORD = "kata-sandi-fuzz-uji-2026";
 // Bounded so the file stays well under its share of the suite's minute on two cores.
 const RUNS = Number(process.env.SECURITY_FUZZ_RUNS ?? 40);
+// A property is many requests: give it room when the whole suite shares two cores.
+vi.setConfig({ testTimeout: 60_000 });
 
 let catalogue: Catalogue;
 let apiKey: string;
