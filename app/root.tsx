@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "~/styles/app.css";
-import { DEFAULT_LOCALE, LocaleProvider, resolveLocale, translate, useT, type Locale } from "~/services/i18n";
+import { DEFAULT_LOCALE, isLocale, LocaleProvider, resolveLocale, translate, useT, type Locale } from "~/services/i18n";
 import { useNonce } from "~/services/nonce";
 
 export const links: LinksFunction = () => [
@@ -118,7 +118,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // A refused form post (form-body.server.ts) carries the locale: the root loader did not run then.
+  const refusedLocale = isRouteErrorResponse(error) && typeof error.data === "object" && error.data !== null ? (error.data as { locale?: unknown }).locale : undefined;
+  const locale = data?.locale ?? (isLocale(refusedLocale) ? refusedLocale : DEFAULT_LOCALE);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : "error.generic";
   return (

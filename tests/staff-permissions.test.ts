@@ -2,6 +2,7 @@
 // every staff page and the two kinds of staff action, for a signed-out visitor and each demo role,
 // against the status written out in the table below (deliberately NOT computed from
 // app/domain/auth/permissions.ts: the table is the specification the module is checked against).
+// Every staff route file is covered (checked at the end, with the few exemptions named in NOT_IN_MATRIX).
 // Plus: an ANONIM complainant's name, email and phone appear in none of these pages for any role.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,16 +26,19 @@ type Actor = (typeof ACTORS)[number];
 /**
  * 302 = to the login page (signed out), or post/redirect/get after a successful action.
  * 403 = signed in but not allowed. 409 = allowed to work the complaint, but the workflow does not
- * let this role take that step now. Demo units: OFFICER and UNIT_HEAD in DISDUKCAPIL ("own unit"),
+ * let this role take that step now. 400 = allowed, and the (deliberately empty or incomplete) form
+ * was refused by validation: the guard let the role through, nothing was changed. 404 = outside
+ * the role's scope and answered as if it did not exist (a unit head and another unit's Ombudsman
+ * matter). Demo units: OFFICER and UNIT_HEAD in DISDUKCAPIL ("own unit"),
  * the other unit is DINKES; the rest sit in city-wide units.
  */
-type Status = 200 | 302 | 403 | 409;
+type Status = 200 | 302 | 400 | 403 | 404 | 409;
 /** A cell left out of the matrix on purpose (see LEFT_OUT). */
 const OUT = 0;
 type Expected = Record<Actor, Status | typeof OUT>;
 
 /** The complaint a case works on (each POST case gets a fresh one), or for `unit-*` the unit's id. */
-type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other";
+type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user";
 
 interface Case {
   name: string;
@@ -95,7 +99,42 @@ const CASES: Case[] = [
   },
   { name: "GET /staf/kepatuhan/impor", method: "GET", path: "/staf/kepatuhan/impor", fixture: "none", expected: row(302, 403, 403, 403, 403, 200, 200) },
   { name: "GET /staf/kepatuhan/templat.csv", method: "GET", path: "/staf/kepatuhan/templat.csv", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
+  // Rows added with the security suite (issue #8): every staff route file has its GET and POST here
+  // (see "every staff route is in the matrix" below). Empty or incomplete forms: a role that passes
+  // the guard gets 400 from validation, so the row tests the guard without changing anything.
+  { name: "POST /staf/kepatuhan/impor (no file)", method: "POST", path: "/staf/kepatuhan/impor", fixture: "none", form: {}, expected: row(302, 403, 403, 403, 403, 400, 400) },
+  { name: "GET /staf/ombudsman/:id (own unit)", method: "GET", path: "/staf/ombudsman/:id", fixture: "matter-own", expected: row(302, 403, 200, 403, 200, 200, 200) },
+  { name: "GET /staf/ombudsman/:id (other unit)", method: "GET", path: "/staf/ombudsman/:id", fixture: "matter-other", expected: row(302, 403, 404, 403, 200, 200, 200) },
+  { name: "POST /staf/ombudsman/:id answer (no date)", method: "POST", path: "/staf/ombudsman/:id", fixture: "matter-own", form: { intent: "answer" }, expected: row(302, 403, 403, 403, 403, 400, 400) },
+  { name: "GET /staf/ganti-sandi", method: "GET", path: "/staf/ganti-sandi", fixture: "none", expected: row(302, 200, 200, 200, 200, 200, 200) },
+  { name: "POST /staf/ganti-sandi (empty)", method: "POST", path: "/staf/ganti-sandi", fixture: "none", form: {}, expected: row(302, 400, 400, 400, 400, 400, 400) },
+  { name: "GET /staf/admin", method: "GET", path: "/staf/admin", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "GET /staf/admin/pengguna", method: "GET", path: "/staf/admin/pengguna", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "GET /staf/admin/pengguna/:id", method: "GET", path: "/staf/admin/pengguna/:id", fixture: "user", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/pengguna/baru (empty)", method: "POST", path: "/staf/admin/pengguna/baru", fixture: "none", form: { intent: "create" }, expected: row(302, 403, 403, 403, 403, 403, 400) },
+  { name: "GET /staf/admin/unit", method: "GET", path: "/staf/admin/unit", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "GET /staf/admin/unit/:id", method: "GET", path: "/staf/admin/unit/:id", fixture: "unit-own", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/unit/:id save (empty)", method: "POST", path: "/staf/admin/unit/:id", fixture: "unit-own", form: { intent: "save" }, expected: row(302, 403, 403, 403, 403, 403, 400) },
+  { name: "GET /staf/admin/sla", method: "GET", path: "/staf/admin/sla", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/sla (empty)", method: "POST", path: "/staf/admin/sla", fixture: "none", form: {}, expected: row(302, 403, 403, 403, 403, 403, 400) },
+  { name: "GET /staf/admin/kalender", method: "GET", path: "/staf/admin/kalender", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/kalender save (empty)", method: "POST", path: "/staf/admin/kalender", fixture: "none", form: { intent: "save" }, expected: row(302, 403, 403, 403, 403, 403, 400) },
+  { name: "GET /staf/admin/libur", method: "GET", path: "/staf/admin/libur", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/libur save (empty)", method: "POST", path: "/staf/admin/libur", fixture: "none", form: { intent: "save" }, expected: row(302, 403, 403, 403, 403, 403, 400) },
+  { name: "GET /staf/admin/template", method: "GET", path: "/staf/admin/template", fixture: "none", expected: row(302, 403, 200, 403, 403, 403, 200) },
+  { name: "POST /staf/admin/template (empty)", method: "POST", path: "/staf/admin/template", fixture: "none", form: {}, expected: row(302, 403, 400, 403, 403, 403, 400) },
 ];
+
+/**
+ * Staff route files with no row, and why. Everything else under app/routes/staf.* must appear in
+ * CASES with a GET row when it has a loader and a POST row when it has an action.
+ */
+const NOT_IN_MATRIX: Record<string, string> = {
+  "staf.masuk.tsx": "public (sign-in); fuzzed in tests/security/fuzz-public.test.ts",
+  "staf.lupa-sandi.tsx": "public (forgotten password); fuzzed in tests/security/fuzz-public.test.ts",
+  "staf.atur-sandi.$token.tsx": "public (reset link); fuzzed in tests/security/fuzz-public.test.ts",
+  "staf.keluar.tsx": "signs the caller out (it would end the matrix's sessions); cookie clearing is checked in tests/security/headers.test.ts",
+};
 let matterCounter = 0;
 
 /**
@@ -179,6 +218,21 @@ async function makeFixture(fixture: Fixture): Promise<string | null> {
   if (fixture === "none") return null;
   if (fixture === "unit-own") return dukcapilUnitId;
   if (fixture === "unit-other") return dinkesUnitId;
+  if (fixture === "user") return (await db().user.findUniqueOrThrow({ where: { email: account("OFFICER").email } })).id;
+  if (fixture === "matter-own" || fixture === "matter-other") {
+    const liaison = await db().user.findUniqueOrThrow({ where: { email: account("LIAISON").email } });
+    const matter = await db().ombudsmanMatter.create({
+      data: {
+        kind: "CLARIFICATION_REQUEST",
+        reference: `KLAR-MATRIKS-${++matterCounter}`,
+        unitId: fixture === "matter-own" ? dukcapilUnitId : dinkesUnitId,
+        receivedOn: new Date("2026-11-02T00:00:00Z"),
+        dueOn: new Date("2026-12-15T00:00:00Z"),
+        recordedById: liaison.id,
+      },
+    });
+    return matter.id;
+  }
   const { id, identity } = await fileComplaint(fixture.endsWith("-own") ? dukcapilProductId : dinkesProductId);
   identities.push(identity);
   if (fixture.startsWith("assigned-")) await bringToUnit(id);
@@ -283,5 +337,36 @@ describe("ANONIM identity", () => {
     expect(revealed.status).toBe(200);
     expect(revealed.html).toContain(identity.name);
     expect(await db().identityAccess.count({ where: { complaintId: anon! } })).toBe(1);
+  });
+});
+
+describe("matrix coverage", () => {
+  it("every staff route is in the matrix: a GET row for each loader, a POST row for each action", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL("../app/routes/", import.meta.url);
+    /** Route file name → URL pattern (flat routes: dots are slashes, `$x` a param, `[.]` a dot, `_index` the folder). */
+    const patternOf = (file: string) =>
+      "/" +
+      file
+        .replace(/\.(tsx|ts)$/, "")
+        .replace(/\[\.\]/g, "\u0000")
+        .split(".")
+        .filter((segment) => segment !== "_index")
+        .map((segment) => (segment.startsWith("$") ? "[^/?]+" : segment))
+        .join("/")
+        .replace(/\u0000/g, ".");
+    const rowMatches = (method: "GET" | "POST", regex: RegExp) => CASES.some((c) => c.method === method && regex.test(c.path.replace(/\?.*$/, "").replace(":id", "00000000-0000-0000-0000-000000000000")));
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of readdirSync(dir).filter((name) => name.startsWith("staf.")).sort()) {
+      if (file in NOT_IN_MATRIX) continue;
+      checked += 1;
+      const source = readFileSync(new URL(file, dir), "utf8");
+      const regex = new RegExp(`^${patternOf(file).replace(/\./g, "\\.").replace(/\\\.\[\^/g, ".[^")}$`);
+      if (/export (async )?function loader|export const loader/.test(source) && !rowMatches("GET", regex)) missing.push(`GET ${file}`);
+      if (/export (async )?function action|export const action/.test(source) && !rowMatches("POST", regex)) missing.push(`POST ${file}`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(25);
+    expect(missing).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { getEnv } from "~/services/env.server";
 import { DEFAULT_LOCALE, localeCookie, LOCALES } from "~/services/i18n";
+import { readForm } from "~/services/form-body.server";
 
 const SwitchLocaleSchema = z.object({
   locale: z.enum(LOCALES).catch(DEFAULT_LOCALE),
@@ -12,11 +14,11 @@ const SwitchLocaleSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const { locale, redirectTo } = SwitchLocaleSchema.parse(form);
   const target = new URL(redirectTo, "http://local");
   target.searchParams.delete("lang");
-  return redirect(target.pathname + target.search, { headers: { "Set-Cookie": localeCookie(locale) } });
+  return redirect(target.pathname + target.search, { headers: { "Set-Cookie": localeCookie(locale, { secure: getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:") }) } });
 }
 
 export async function loader() {

@@ -13,7 +13,7 @@ import { getEnv } from "~/services/env.server";
 import { formatWib } from "~/services/format";
 import { pageTitle } from "~/services/meta";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
-import { parseFormWithFiles } from "~/services/multipart.server";
+import { parseFormWithFiles, UnreadableFormError } from "~/services/multipart.server";
 import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
@@ -54,7 +54,14 @@ type ActionData = { intent?: CitizenIntent; errors: Record<string, string>; valu
 export async function action({ request, params }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const complaintId = await requireAccess(request, code);
-  const { form, files, tooManyFiles } = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles });
+  let parsedForm;
+  try {
+    parsedForm = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles });
+  } catch (error) {
+    if (!(error instanceof UnreadableFormError)) throw error;
+    return Response.json({ errors: { form: error.messageKey }, values: {} } satisfies ActionData, { status: error.status });
+  }
+  const { form, files, tooManyFiles } = parsedForm;
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") values[key] = value;
   const parsed = CitizenActionSchema.safeParse(values);
@@ -131,6 +138,18 @@ export default function TrackComplaint() {
   const errorsFor = (intent: CitizenIntent) => (data?.intent === intent ? data.errors : {});
   const valueFor = (intent: CitizenIntent, field: string) => (data?.intent === intent ? (data.values[field] ?? "") : "");
   const can = (action: string) => view.actions.includes(action as never);
+  const formShown: Record<string, boolean> = {
+    reply: can("CITIZEN_REPLY"),
+    confirm: can("CONFIRM_RESOLUTION"),
+    reject: can("REJECT_RESOLUTION"),
+    rate: can("RATE"),
+    appeal: can("APPEAL"),
+    withdraw: can("WITHDRAW"),
+  };
+  // A refusal for a form that is not on the page (the action is no longer open, or the post did not
+  // come from our page) would otherwise be answered with no visible message at all.
+  const pageError =
+    data && Object.keys(data.errors).length > 0 && !(data.intent && Object.hasOwn(formShown, data.intent) && formShown[data.intent]) ? (data.errors.form ?? "form.error.invalid") : undefined;
 
   return (
     <>
@@ -140,6 +159,7 @@ export default function TrackComplaint() {
           {t(`track.done.${done}` as MessageKey)}
         </p>
       ) : null}
+      <FormAlert message={pageError} />
       <dl className="summary">
         <dt>{t("receipt.code")}</dt>
         <dd>

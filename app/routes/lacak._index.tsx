@@ -14,6 +14,7 @@ import { useT } from "~/services/i18n";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, peekRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
 import { firstIssuePerField } from "~/services/form-errors";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: { kode?: string; pin?: string; form?: string }; kode: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const kode = typeof form.kode === "string" ? form.kode : "";
   const parsed = TrackingLookupSchema.safeParse(form);
   if (!parsed.success) {

@@ -22,7 +22,7 @@ import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES 
 import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
 import { pageTitle } from "~/services/meta";
 import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
-import { parseFormWithFiles } from "~/services/multipart.server";
+import { parseFormWithFiles, UnreadableFormError } from "~/services/multipart.server";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
 import { appSecret } from "~/services/secrets.server";
@@ -73,8 +73,9 @@ export async function action({ request }: ActionFunctionArgs) {
   let parsed;
   try {
     parsed = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles });
-  } catch {
-    return invalid({ form: "form.error.tooLarge" }, {}, 413);
+  } catch (error) {
+    if (error instanceof UnreadableFormError) return invalid({ form: error.messageKey }, {}, error.status);
+    throw error;
   }
   const { form, files, tooManyFiles } = parsed;
   const values: Values = {};

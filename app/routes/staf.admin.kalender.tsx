@@ -9,6 +9,7 @@ import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -43,7 +44,7 @@ const uuidOrNull = (value: string | undefined) => {
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireCalendarAdmin(request);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   if (values.intent === "assign") {
     const unitId = uuidOrNull(values.unitId);
     const calendarId = values.calendarId ? uuidOrNull(values.calendarId) : null;

@@ -10,6 +10,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -44,7 +45,7 @@ type ActionData = { intent: "save" | "delete"; id: string | null; errors: Record
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireHolidayAdmin(request);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const intent = values.intent === "delete" ? "delete" : "save";
   const idParse = z.uuid().safeParse(values.id);
   const id = idParse.success ? idParse.data.toLowerCase() : null;

@@ -15,6 +15,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { useLocale, useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 // A freshly created key is on the page: never cache it anywhere.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -44,7 +45,7 @@ const RevokeSchema = z.object({ id: z.uuid() });
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireApiClientAdmin(request);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
 
   if (values.intent === "revoke") {
     const parsed = RevokeSchema.safeParse(values);

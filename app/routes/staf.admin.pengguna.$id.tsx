@@ -23,6 +23,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { formatWib } from "~/services/format";
 import { LOCALES, useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUserAdmin(db, request, now);
   const id = userIdOf(params);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const context = { actorUserId: admin.id, now, publicBaseUrl: getEnv().PUBLIC_BASE_URL };
 
   if (id === null) {

@@ -20,6 +20,7 @@ import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -50,7 +51,7 @@ type ActionData = { id: string | null; errors: Record<string, string>; values: R
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireSlaAdmin(request);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const idParse = z.uuid().safeParse(values.id);
   const id = idParse.success ? idParse.data.toLowerCase() : null;
   if (values.id && !id) return Response.json({ id: null, errors: { form: "adminSla.error.notFound" }, values } satisfies ActionData, { status: 404 });

@@ -11,6 +11,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser, type StaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireTemplateManager(request);
   const unit = await unitFromQuery(request, user);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   if (!unit) return Response.json({ id: null, errors: { form: "templates.error.unit" }, values } satisfies ActionData, { status: 400 });
   const idParse = z.uuid().safeParse(values.id);
   const id = idParse.success ? idParse.data.toLowerCase() : null;

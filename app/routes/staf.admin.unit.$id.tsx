@@ -22,6 +22,7 @@ import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUnitAdmin(db, request, appNow());
   const id = unitIdOf(params);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const intent: Intent | null = values.intent === "save" ? "save" : isProductIntent(values.intent) ? values.intent : null;
   const productId = values.productId;
   const fail = (errors: Record<string, string>, status: number) => Response.json({ intent, productId, errors, values } satisfies ActionData, { status });

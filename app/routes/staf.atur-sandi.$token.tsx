@@ -10,6 +10,7 @@ import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { STAFF_LOGIN_PATH } from "~/services/session.server";
 import { firstIssuePerField } from "~/services/form-errors";
+import { readForm } from "~/services/form-body.server";
 
 // The token is in the path: keep it out of caches and out of the Referer of any link followed.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
@@ -22,8 +23,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 const ResetSchema = z
   .object({
-    password: z.string().min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
-    confirm: z.string(),
+    password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
+    confirm: z.string({ message: "staff.error.passwordMismatch" }),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
 
@@ -32,7 +33,7 @@ const PROBLEMS = { too_short: "staff.error.passwordShort", too_long: "staff.erro
 type ActionData = { errors: { password?: string; confirm?: string }; invalidToken?: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = ResetSchema.safeParse(form);
   if (!parsed.success) {
     const errors: ActionData["errors"] = firstIssuePerField<"password" | "confirm">(parsed.error);

@@ -9,6 +9,7 @@ import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
 import { firstIssuePerField } from "~/services/form-errors";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -22,9 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const ChangeSchema = z
   .object({
-    current: z.string().min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
-    password: z.string().min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
-    confirm: z.string(),
+    current: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
+    password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
+    confirm: z.string({ message: "staff.error.passwordMismatch" }),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
 
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const now = appNow();
   const user = await requireStaffUser(db, request, now, { allowPendingPasswordChange: true });
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = ChangeSchema.safeParse(form);
   if (!parsed.success) {
     const errors: ActionData["errors"] = firstIssuePerField<Fields>(parsed.error);

@@ -19,6 +19,7 @@ import { listAssessments, listAssessmentSubjects, listAssessmentYears } from "~/
 import { firstIssuePerField } from "~/services/form-errors";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, user, canManage } = await requireAssessmentReader(request);
   if (!canManage) throw new Response("Forbidden", { status: 403 });
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const parsed = AssessmentFormSchema.safeParse(values);
   if (!parsed.success) {
     return Response.json({ errors: firstIssuePerField(parsed.error, "assessment.error.invalid") as Record<string, string>, values, preview: null } satisfies ActionData, { status: 400 });

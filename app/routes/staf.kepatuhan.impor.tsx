@@ -7,7 +7,7 @@ import { requireAssessmentReader } from "~/domain/compliance/access.server";
 import { importAssessmentCsv } from "~/domain/compliance/import-assessments.server";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
-import { parseFormWithFiles } from "~/services/multipart.server";
+import { parseFormWithFiles, refuseUnreadableForm } from "~/services/multipart.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -31,7 +31,7 @@ type ActionData = { error: string | null; problems: CsvProblem[]; fileName: stri
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireImporter(request);
-  const { files } = await parseFormWithFiles(request, { maxFileBytes: MAX_CSV_BYTES, maxFiles: 1 });
+  const { files } = await parseFormWithFiles(request, { maxFileBytes: MAX_CSV_BYTES, maxFiles: 1 }).catch(refuseUnreadableForm(request));
   const file = files.find((f) => f.field === "file");
   if (!file) return Response.json({ error: "assessment.import.noFile", problems: [], fileName: null } satisfies ActionData, { status: 400 });
   if (file.oversize) return Response.json({ error: "assessment.import.tooLarge", problems: [], fileName: file.fileName } satisfies ActionData, { status: 400 });

@@ -10,19 +10,20 @@ import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = (args) => pageTitle(args, "staff.forgot.title");
 
 const ForgotSchema = z.object({
-  email: z.string().trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email").pipe(z.email("staff.error.email")),
+  email: z.string({ message: "staff.error.emailRequired" }).trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email").pipe(z.email("staff.error.email")),
 });
 
 type ActionData = { sent: true } | { sent: false; errors: { email?: string; form?: string }; email: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = ForgotSchema.safeParse(form);
   if (!parsed.success) {

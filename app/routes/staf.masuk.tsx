@@ -13,6 +13,7 @@ import { clientIp, hitRateLimit, ipRateLimitIdentifier } from "~/services/rate-l
 import { getFailFastRedis } from "~/services/redis.server";
 import { createStaffSession, getStaffUser, safeRedirectPath, STAFF_CHANGE_PASSWORD_PATH } from "~/services/session.server";
 import { firstIssuePerField } from "~/services/form-errors";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -36,15 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const LoginSchema = z.object({
-  email: z.string().trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email"),
-  password: z.string().min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
+  email: z.string({ message: "staff.error.emailRequired" }).trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email"),
+  password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
   redirectTo: z.string().optional(),
 });
 
 type ActionData = { errors: { email?: string; password?: string; form?: string }; email: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const email = typeof form.email === "string" ? form.email : "";
   const parsed = LoginSchema.safeParse(form);
   if (!parsed.success) {

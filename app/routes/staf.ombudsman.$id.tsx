@@ -14,6 +14,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { db, now, user, found } = await requireMatter(request, params.id);
   if (!canManageOmbudsman(user)) throw new Response("Forbidden", { status: 403 });
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const intent = values.intent ?? "";
   const parsed = OmbudsmanStatusFormSchema.safeParse(values);
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { db, now, user } = await requireReader(request);
   if (!canManageOmbudsman(user)) throw new Response("Forbidden", { status: 403 });
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const parsed = OmbudsmanMatterFormSchema.safeParse(values);
   if (!parsed.success) {
     return Response.json({ errors: firstIssuePerField(parsed.error, "ombudsman.error.invalid") as Record<string, string>, values } satisfies ActionData, { status: 400 });

@@ -22,9 +22,10 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
-import { parseFormWithFiles } from "~/services/multipart.server";
+import { parseFormWithFiles, refuseUnreadableForm } from "~/services/multipart.server";
 import { requireStaffUser, type StaffUser } from "~/services/session.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -205,8 +206,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { complaint, tree } = await loadGuarded(params.id, user);
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   const parsedForm = multipart
-    ? await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles })
-    : { form: await request.formData(), files: [], tooManyFiles: false };
+    ? await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles }).catch(refuseUnreadableForm(request))
+    : { form: await readForm(request), files: [], tooManyFiles: false };
   const values: Record<string, string> = {};
   for (const [key, value] of parsedForm.form) if (typeof value === "string") values[key] = value;
   const intent = values.intent ?? "";

@@ -20,6 +20,7 @@ import { firstIssuePerField } from "~/services/form-errors";
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
+import { readForm } from "~/services/form-body.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireTriageUser(db, request, now);
   const complaintId = complaintIdOf(params);
   const values: Record<string, string> = {};
-  for (const [key, value] of await request.formData()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
   const intent = isTriageIntent(values.intent) ? values.intent : null;
   const parsed = TriageActionSchema.safeParse(values);
   if (!parsed.success) {

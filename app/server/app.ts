@@ -3,8 +3,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { getEnv } from "~/services/env.server";
+import { resolveLocale, translate } from "~/services/i18n";
 import { REMOTE_ADDR_HEADER } from "~/services/rate-limit.server";
-import { STATIC_SECURITY_HEADERS } from "~/services/security-headers.server";
+import { securityHeaders } from "~/services/security-headers.server";
 
 /** The Express app around the Remix build; web.ts listens with it, tests call it in-process. */
 export function createApp(build: ServerBuild, mode: string) {
@@ -19,9 +20,34 @@ export function createApp(build: ServerBuild, mode: string) {
     req.headers[REMOTE_ADDR_HEADER] = req.socket.remoteAddress ?? "";
     next();
   });
+  const headers = securityHeaders({ nodeEnv: getEnv().NODE_ENV, publicBaseUrl: getEnv().PUBLIC_BASE_URL });
+  const ours = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
   app.use((_req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // A route may set one of these itself (the password-reset page's Referrer-Policy: no-referrer).
+    // Remix's adapter appends response headers, which would send both values joined by a comma;
+    // the route's value replaces ours instead.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => (ours.has(field.toLowerCase()) && value !== undefined ? res.setHeader(field, value) : append(field, value));
     next();
+  });
+  // A refused upload (a file or form over its limit) is answered before its body has arrived. Left
+  // on a kept-alive connection, the rest of that body stalls the client's next request on it until
+  // the connection is reset; closing the connection after such an answer is what HTTP expects.
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!req.complete) this.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
+  // PostgreSQL can neither store nor compare U+0000, so a %00 in a path or query string that reached
+  // a query (an Open311 service code, a tracking code) failed it: a 500. No link of ours has one.
+  app.use((req, res, next) => {
+    if (!/%00/i.test(req.url)) return next();
+    const locale = resolveLocale(new Request(`http://local${req.url}`, { headers: { cookie: req.headers.cookie ?? "" } }));
+    res.status(400).type("text/plain; charset=utf-8").send(translate(locale, "error.generic"));
   });
   // Fingerprinted bundles never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));

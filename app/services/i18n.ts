@@ -35,8 +35,9 @@ export function resolveLocale(request: Request): Locale {
   return isLocale(match?.[1]) ? match[1] : DEFAULT_LOCALE;
 }
 
-export function localeCookie(locale: Locale): string {
-  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+/** `secure` in production over HTTPS, like every cookie we set (no secret here, but no downgrade either). */
+export function localeCookie(locale: Locale, { secure = false }: { secure?: boolean } = {}): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
 const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);

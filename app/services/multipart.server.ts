@@ -1,8 +1,10 @@
 import {
+  MaxPartSizeExceededError,
   unstable_composeUploadHandlers as composeUploadHandlers,
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
+import { formRefusal, withoutNul } from "./form-body.server";
 
 export interface ReceivedFile {
   field: string;
@@ -45,9 +47,45 @@ export async function parseFormWithFiles(
     files.push({ field: name, fileName: filename, bytes: Buffer.concat(chunks), oversize });
     return "";
   };
-  const form = await parseMultipartFormData(
-    request,
-    composeUploadHandlers(fileHandler, createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
-  );
-  return { form, files, tooManyFiles };
+  let form: FormData;
+  try {
+    form = await parseMultipartFormData(
+      request,
+      composeUploadHandlers(fileHandler, createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
+    );
+  } catch (error) {
+    throw new UnreadableFormError(error instanceof MaxPartSizeExceededError ? "too_large" : "malformed");
+  }
+  return { form: withoutNul(form), files, tooManyFiles };
+}
+
+/**
+ * The body could not be read as a form: a text field over 64 KiB ("too_large", 413), or a body that
+ * is not multipart at all, has no boundary, or is cut short ("malformed", 400). The caller answers
+ * with its own message; neither is a server failure.
+ */
+export class UnreadableFormError extends Error {
+  constructor(readonly reason: "too_large" | "malformed") {
+    super(`form body ${reason}`);
+  }
+
+  get status(): 400 | 413 {
+    return this.reason === "too_large" ? 413 : 400;
+  }
+
+  /** The i18n key of the message for the person who sent it. */
+  get messageKey(): "form.error.tooLarge" | "form.error.invalid" {
+    return this.reason === "too_large" ? "form.error.tooLarge" : "form.error.invalid";
+  }
+}
+
+/**
+ * For `.catch()` after parseFormWithFiles where the page has no form-level message to show (staff
+ * pages): an unreadable body becomes a thrown 400/413 Response, rendered by the error boundary.
+ */
+export function refuseUnreadableForm(request: Request): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof UnreadableFormError) throw formRefusal(request, error.status);
+    throw error;
+  };
 }

@@ -5,6 +5,7 @@ import { CONTENT_TYPES, renderDocument, type Open311Format } from "~/domain/open
 import type { Open311Problem } from "~/domain/open311/requests";
 import type { DbClient } from "~/services/db-types.server";
 import { getEnv } from "~/services/env.server";
+import { readCappedBody, withoutNul } from "~/services/form-body.server";
 import { resolveLocale, translate, type Locale } from "~/services/i18n";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
@@ -66,43 +67,17 @@ export async function limitWrite(request: Request, format: Open311Format, client
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads at most `limit` bytes of the body; null when it is longer (chunked bodies have no length to check first). */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(new ArrayBuffer(total));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * A POST body (urlencoded, as the spec has it, or multipart) as single string values; null when it
  * is too long or cannot be read. A service request is text: media travel as media_url.
  */
 export async function readOpen311Body(request: Request): Promise<Record<string, string> | null> {
   try {
-    const bytes = await readCapped(request, MAX_BODY_BYTES);
+    const bytes = await readCappedBody(request, MAX_BODY_BYTES);
     if (!bytes) return null;
     const form = await new Response(bytes, { headers: { "Content-Type": request.headers.get("content-type") ?? "application/x-www-form-urlencoded" } }).formData();
     const body: Record<string, string> = {};
-    for (const [name, value] of form) if (typeof value === "string" && !(name in body)) body[name] = value;
+    for (const [name, value] of withoutNul(form)) if (typeof value === "string" && !(name in body)) body[name] = value;
     return body;
   } catch {
     return null;

@@ -23,3 +23,15 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(self), payment=()",
   "Cross-Origin-Opener-Policy": "same-origin",
 };
+
+/**
+ * HSTS only where the site really is HTTPS in production: sent from a plain-HTTP development or
+ * test server it would be ignored at best, and pinned on localhost at worst. No includeSubDomains:
+ * other hosts under the city's domain are not ours to force onto HTTPS.
+ */
+export const HSTS_HEADER = "max-age=31536000";
+
+export function securityHeaders({ nodeEnv, publicBaseUrl }: { nodeEnv: string; publicBaseUrl: string }): Record<string, string> {
+  const https = nodeEnv === "production" && publicBaseUrl.startsWith("https:");
+  return https ? { ...STATIC_SECURITY_HEADERS, "Strict-Transport-Security": HSTS_HEADER } : { ...STATIC_SECURITY_HEADERS };
+}
