@@ -9,6 +9,11 @@ export type Db = PrismaClient;
 const schemaOf = new WeakMap<object, string>();
 
 /** `"schema"."table"` for raw queries against the client's own schema. */
+/** The PostgreSQL schema a client was created for (tests and the bench use their own). */
+export function schemaNameOf(db: object): string {
+  return schemaOf.get(db) ?? "public";
+}
+
 export function qualifiedTable(db: object, table: string): Prisma.Sql {
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name: ${table}`);
   return Prisma.raw(`"${schemaOf.get(db) ?? "public"}"."${table}"`);

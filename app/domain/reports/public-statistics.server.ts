@@ -1,9 +1,9 @@
 // The public transparency page: volumes, resolution times and SLA rates per unit, with no personal
 // data and small counts suppressed so that nobody can be recognised from a "1" in a small unit.
 import type { Db } from "~/services/db.server";
-import { durationStatsCityAndUnits, sumRollups } from "~/models/report-queries.server";
+import { sumRollups } from "~/models/report-queries.server";
 import { addCounts, EMPTY_COUNTS, EMPTY_DURATIONS, metricsFromCounts } from "./metrics";
-import type { ReportPeriod } from "./dashboard.server";
+import { cachedDurationStats, type ReportPeriod } from "./dashboard.server";
 
 /**
  * Counts below this are shown as "fewer than 5" and their rates withheld. Threshold rule of
@@ -35,7 +35,7 @@ function publicRate(part: number, whole: number): number | null {
 
 export async function loadPublicStatistics(db: Db, period: ReportPeriod) {
   const scope = { ...period, unitIds: null };
-  const [byUnit, durations] = await Promise.all([sumRollups(db, scope, "unit"), durationStatsCityAndUnits(db, scope)]);
+  const [byUnit, durations] = await Promise.all([sumRollups(db, scope, "unit"), cachedDurationStats(db, scope)]);
   const city = metricsFromCounts(byUnit.reduce((sum, row) => addCounts(sum, row.counts), EMPTY_COUNTS), durations.city);
   const units: PublicUnitStatistics[] = byUnit
     .filter((row): row is typeof row & { key: string } => row.key !== null && row.counts.complaints > 0)
