@@ -395,6 +395,8 @@ describe("one complaint from filing to a rated resolution", () => {
     // A rating without a choice is refused beside the question.
     await citizen.click("button[type=submit]:has-text('Kirim penilaian')");
     await citizen.getByText("Pilih nilai 1 sampai 5.").waitFor();
+    // The previous step's thank-you is not repeated beside the error.
+    await expect(citizen.getByText("Terima kasih, pengaduan ditutup.").count()).resolves.toBe(0);
     await checkPublicPage("19-lacak-rating-error");
     await citizen.check("#rating-5");
     await citizen.fill("#rate-comment", RATING_COMMENT);
