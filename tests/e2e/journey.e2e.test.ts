@@ -428,3 +428,44 @@ describe("one complaint from filing to a rated resolution", () => {
     expect(closed.events.find((e) => e.type === "RATED")?.payload).toMatchObject({ rating: 5 });
   });
 });
+
+// A page's component runs in the browser too, where a `.server` module is an empty object: a constant
+// imported from one renders on the server and is `undefined` after hydration (the statistics page said
+// "undefined", the admin forms and the staff complaint page crashed). Found by this journey; the pages
+// that had it are checked here with JavaScript on, where the other suites look at them without.
+describe("pages hydrate with JavaScript on, with no console error, uncaught exception or CSP violation", () => {
+  it("the public pages on a phone", async () => {
+    const context = await newPhoneContext(browser, { javaScriptEnabled: true, locale: "id-ID" });
+    try {
+      const page = await context.newPage();
+      const watcher = await watchPageProblems(page);
+      for (const path of ["/", "/lapor", "/lacak", "/statistik", "/staf/masuk"]) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await waitForHydration(page);
+        await expect(page.locator("h1").first().textContent(), path).resolves.not.toBe("Terjadi kesalahan");
+      }
+      await expect(page.textContent("main")).resolves.not.toContain("undefined");
+      expect(watcher.problems()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the administration forms", async () => {
+    const unitId = (await db().serviceUnit.findUniqueOrThrow({ where: { code: "DISDUKCAPIL" } })).id;
+    const { page, problems } = await staffSession("ADMIN", "/staf/admin", /./);
+    for (const path of [
+      `/staf/admin/unit/${unitId}`,
+      "/staf/admin/sla?kebijakan=baru",
+      "/staf/admin/libur",
+      "/staf/admin/kalender?ubah=baru",
+      `/staf/admin/template?unit=${unitId}`,
+    ]) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await waitForHydration(page);
+      await expect(page.locator("h1").first().textContent(), path).resolves.not.toBe("Terjadi kesalahan");
+      expect(problems(), path).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
