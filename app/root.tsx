@@ -29,6 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: resolveLocale(request) };
 }
 
+/** zod 4 reads its global config from here (zod/v4/core: globalThis.__zod_globalConfig). */
+const ZOD_JITLESS = "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});";
+
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -38,6 +41,10 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Before any module script: zod's schemas probe `new Function` once built, and our CSP (no
+            'unsafe-eval') reports that caught probe as a violation. Jitless skips the probe (the
+            slower parser it implies is irrelevant for a form's worth of fields). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         <LocaleProvider locale={locale}>{children}</LocaleProvider>

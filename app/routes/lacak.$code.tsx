@@ -134,7 +134,9 @@ export default function TrackComplaint() {
   const view = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const [params] = useSearchParams();
-  const done = params.get("selesai");
+  // The last step's thank-you stays in the address (?selesai=…) and so in the next form's action: once that form
+  // answers with errors, the thank-you is stale and would be announced beside them.
+  const done = data ? null : params.get("selesai");
   const errorsFor = (intent: CitizenIntent) => (data?.intent === intent ? data.errors : {});
   const valueFor = (intent: CitizenIntent, field: string) => (data?.intent === intent ? (data.values[field] ?? "") : "");
   const can = (action: string) => view.actions.includes(action as never);

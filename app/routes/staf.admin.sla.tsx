@@ -5,15 +5,13 @@ import { z } from "zod";
 import { Field, FormAlert } from "~/components/forms";
 import {
   canManageSla,
-  DURATION_UNITS,
   listPolicies,
   parsePolicyForm,
   policyRefusalField,
-  PRIORITIES,
   savePolicy,
-  targetField,
   type PolicyRow,
 } from "~/domain/admin/sla.server";
+import { DURATION_UNITS, PRIORITIES, targetField } from "~/domain/admin/form-options";
 import { SLA_STAGES } from "~/domain/complaints/workflow";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";

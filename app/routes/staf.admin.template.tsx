@@ -4,7 +4,8 @@ import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRout
 import { z } from "zod";
 import { Field, FormAlert } from "~/components/forms";
 import { hasPermission } from "~/domain/auth/permissions";
-import { canManageTemplates, listTemplates, managesAnyTemplates, saveTemplate, TEMPLATE_LOCALES, TemplateFormSchema, type TemplateRow } from "~/domain/admin/templates.server";
+import { canManageTemplates, listTemplates, managesAnyTemplates, saveTemplate, TemplateFormSchema, type TemplateRow } from "~/domain/admin/templates.server";
+import { TEMPLATE_LOCALES } from "~/domain/admin/form-options";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";

@@ -12,11 +12,11 @@ import {
   requireUnitAdmin,
   saveUnit,
   subtreeIds,
-  UNIT_KINDS,
   UnitFormSchema,
   unitRefusalField,
   type ProductIntent,
 } from "~/domain/admin/units.server";
+import { UNIT_KINDS } from "~/domain/admin/form-options";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";

@@ -4,7 +4,8 @@ import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavi
 import { Field, FormAlert } from "~/components/forms";
 import { canAccessComplaint, canSeeIdentity, unitTreeFrom } from "~/domain/auth/permissions";
 import { activeTemplates } from "~/domain/admin/templates.server";
-import { IDENTITY_PURPOSES, revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
+import { IDENTITY_PURPOSES } from "~/domain/complaints/identity-purposes";
+import { revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
 import {
   availableIntents,
   INTENTS_WITH_ATTACHMENTS,

@@ -55,3 +55,26 @@ export function getEnv(): Env {
   cached = parsed.data;
   return cached;
 }
+
+let offsetSource: string | undefined;
+let offsetMinutes = 0;
+
+/**
+ * CLOCK_OFFSET_MINUTES as process.env holds it now. getEnv() parses the environment once, but the
+ * offset is read again whenever its text changes, so a test that serves the app in its own process
+ * can move the server's clock between requests (tests/e2e/journey.e2e.test.ts). The same rules as
+ * at start-up: an integer, and never anything but 0 in production.
+ */
+export function clockOffsetMinutes(): number {
+  const env = getEnv();
+  const source = process.env.CLOCK_OFFSET_MINUTES;
+  if (source === offsetSource) return offsetMinutes;
+  const parsed = z.coerce.number().int().default(0).safeParse(source === "" ? undefined : source);
+  if (!parsed.success) throw new Error("Invalid environment:\n  CLOCK_OFFSET_MINUTES: expected an integer");
+  if (env.NODE_ENV === "production" && parsed.data !== 0) {
+    throw new Error("Invalid environment:\n  CLOCK_OFFSET_MINUTES: a shifted clock is for demos; it is refused in production");
+  }
+  offsetSource = source;
+  offsetMinutes = parsed.data;
+  return offsetMinutes;
+}

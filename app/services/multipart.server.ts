@@ -17,11 +17,16 @@ export interface ReceivedFile {
 /**
  * Parses a multipart form without ever throwing on a large file: an oversize file is recorded as
  * such and the rest of the form still parses, so the citizen gets a message and keeps what they typed.
+ * A form sent without files (`application/x-www-form-urlencoded`, e.g. the citizen's confirm, rate,
+ * reject, appeal and withdraw forms) is parsed as such: Remix's multipart parser throws on it.
  */
 export async function parseFormWithFiles(
   request: Request,
   { maxFileBytes, maxFiles }: { maxFileBytes: number; maxFiles: number },
 ): Promise<{ form: FormData; files: ReceivedFile[]; tooManyFiles: boolean }> {
+  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return { form: await request.formData(), files: [], tooManyFiles: false };
+  }
   const files: ReceivedFile[] = [];
   let tooManyFiles = false;
   const fileHandler = async ({ name, filename, data }: { name: string; filename?: string; data: AsyncIterable<Uint8Array> }) => {

@@ -12,9 +12,9 @@ import { hasPermission, type UserLike } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
-export const HOLIDAY_KINDS = ["NATIONAL", "CUTI_BERSAMA", "LOCAL"] as const;
-export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+import { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
+
+export { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
 
 /** Holidays and calendars are both the working-time table: manage:holiday:any (ADMIN). */
 export const canManageCalendars = (user: UserLike) => hasPermission(user, "manage:holiday:any");

@@ -11,10 +11,9 @@ import { SLA_STAGES, type SlaStage } from "~/domain/complaints/workflow";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
-export const DURATION_UNITS = ["WORKING_DAYS", "WORKING_HOURS", "WORKING_MINUTES", "CALENDAR_DAYS"] as const;
-export type DurationUnitCode = (typeof DURATION_UNITS)[number];
-export const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
-export type PriorityCode = (typeof PRIORITIES)[number];
+import { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
+
+export { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
 /** New policies pause their clocks while the complaint waits for the citizen, like the seeded default. */
 const DEFAULT_PAUSE_STATUSES = ["AWAITING_CITIZEN"] as const;
 
@@ -69,8 +68,6 @@ export interface PolicyFormInput {
   /** Stages left without an amount have no target (that clock is not run for this policy). */
   targets: TargetInput[];
 }
-
-export const targetField = (kind: "amount" | "unit" | "source", stage: SlaStage) => `${kind}_${stage}`;
 
 /**
  * Reads the policy form. Targets come as `amount_<STAGE>`, `unit_<STAGE>`, `source_<STAGE>`; a

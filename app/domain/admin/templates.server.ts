@@ -8,8 +8,9 @@ import { hasPermission, type UserLike } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
-export const TEMPLATE_LOCALES = ["id", "en"] as const;
-export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
+import { TEMPLATE_LOCALES, type TemplateLocale } from "./form-options";
+
+export { TEMPLATE_LOCALES, type TemplateLocale } from "./form-options";
 
 const text = (max: number, required: string) =>
   z.string({ message: required }).trim().min(1, { message: required }).max(max, { message: "templates.error.tooLong" });

@@ -9,8 +9,9 @@ import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 import { requireStaffUser, type StaffUser } from "~/services/session.server";
 
-export const UNIT_KINDS = ["CITY", "COORDINATOR", "INSPECTORATE", "OPD", "KECAMATAN", "KELURAHAN", "PUSKESMAS", "HOSPITAL", "OTHER"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+import { UNIT_KINDS, type UnitKind } from "./form-options";
+
+export { UNIT_KINDS, type UnitKind } from "./form-options";
 
 /** Uppercase ASCII letters and digits in groups joined by single hyphens: "DINKES", "PKM-GERUNGGANG". */
 export const CODE_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;

@@ -4,8 +4,9 @@
 import { canSeeIdentity, unitTreeFrom, type Role } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 
-export const IDENTITY_PURPOSES = ["follow-up", "verification", "oversight"] as const;
-export type IdentityPurpose = (typeof IDENTITY_PURPOSES)[number];
+import type { IdentityPurpose } from "./identity-purposes";
+
+export { IDENTITY_PURPOSES, type IdentityPurpose } from "./identity-purposes";
 
 export interface RevealedIdentity {
   name: string | null;

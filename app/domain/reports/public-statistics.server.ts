@@ -5,12 +5,9 @@ import { sumRollups } from "~/models/report-queries.server";
 import { addCounts, EMPTY_COUNTS, EMPTY_DURATIONS, metricsFromCounts } from "./metrics";
 import { cachedDurationStats, type ReportPeriod } from "./dashboard.server";
 
-/**
- * Counts below this are shown as "fewer than 5" and their rates withheld. Threshold rule of
- * statistical disclosure control (e.g. the "rule of 5" used by national statistics offices for
- * published tables); a city setting, not a regulation.
- */
-export const SMALL_COUNT_THRESHOLD = 5;
+import { SMALL_COUNT_THRESHOLD } from "./disclosure";
+
+export { SMALL_COUNT_THRESHOLD } from "./disclosure";
 
 export type PublicCount = { suppressed: true } | { suppressed: false; value: number };
 
