@@ -3,10 +3,9 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms";
 import { ProductPicker } from "~/components/product-picker";
+import { fieldErrors, makeComplaintFormSchema } from "~/domain/complaints/complaint-form-schema";
 import {
   COMPLAINT_FORM_FIELDS,
-  fieldErrors,
-  makeComplaintFormSchema,
   MALADMINISTRATION_CHOOSER,
   VISIBILITIES,
   type ComplaintFormField,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, isOutsideComplaintWindow, makeComplaintFormSchema, maladministrationFormFor, MALADMINISTRATION_CHOOSER } from "./complaint-form";
+import { isOutsideComplaintWindow, maladministrationFormFor, MALADMINISTRATION_CHOOSER } from "./complaint-form";
+import { fieldErrors, makeComplaintFormSchema } from "./complaint-form-schema";
 
 const now = new Date("2026-11-23T02:00:00Z"); // 09:00 WIB
 const valid = {

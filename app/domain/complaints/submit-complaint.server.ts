@@ -14,7 +14,8 @@ import { computeSlaSnapshot } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { generateTrackingCode } from "./tracking-code";
 import { createTrackingLinkToken } from "./tracking-access.server";
-import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField, type ComplaintFormInput } from "./complaint-form";
+import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField } from "./complaint-form";
+import type { ComplaintFormInput } from "./complaint-form-schema";
 import { translate, type Locale } from "~/services/i18n";
 
 export interface StoredAttachment {

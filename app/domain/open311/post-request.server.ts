@@ -2,7 +2,8 @@
 // the same schema and the same submitComplaint as the web form (validation, outbox, SLA, receipt
 // email, routing after verification); only the channel (OPEN311) and the filing client differ.
 import { createHash } from "node:crypto";
-import { fieldErrors as formFieldErrors, makeComplaintFormSchema, type ComplaintFormField } from "~/domain/complaints/complaint-form";
+import type { ComplaintFormField } from "~/domain/complaints/complaint-form";
+import { fieldErrors as formFieldErrors, makeComplaintFormSchema } from "~/domain/complaints/complaint-form-schema";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { findOpen311Service } from "~/models/open311.server";
 import type { Db } from "~/services/db.server";
