@@ -98,11 +98,15 @@ export interface Dashboard {
 export async function loadDashboard(db: Db, { access, period, unitId, productId }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null }): Promise<Dashboard> {
   const unitIds = unitId ? (access.cityWide || access.unitIds.includes(unitId) ? [unitId] : []) : access.unitIds;
   const scope: ReportScope = { ...period, unitIds, productId };
-  const [cells, durations, assessments, escalations] = await Promise.all([
+  const assessmentsLoaded = listUnitAssessments(db, unitIds);
+  // The across-years pairs need only the assessments: they run beside the period's queries.
+  const yearPairsLoaded = assessmentsLoaded.then((assessments) => yearPairs(db, assessments, scope));
+  const [cells, durations, assessments, escalations, acrossYears] = await Promise.all([
     sumRollupCells(db, scope),
     cachedDurationStats(db, scope),
-    listUnitAssessments(db, unitIds),
+    assessmentsLoaded,
     listOpenEscalations(db, { unitIds }),
+    yearPairsLoaded,
   ]);
   // Every view of the period from one set of unit × month × form cells.
   const sumBy = (key: (cell: RollupCell) => string | null) => {
@@ -145,7 +149,6 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
   const dimensionPairs = units
     .filter((u) => u.metrics.handlingIndex !== null && u.last?.complaintDimension != null)
     .map((u) => ({ x: u.metrics.handlingIndex!, y: u.last!.complaintDimension! }));
-  const acrossYears = await yearPairs(db, assessments, scope);
 
   const warnings = earlyWarnings(units.map((u) => ({ unitId: u.unitId, metrics: u.metrics, last: u.last, formMix: formMixByUnit.get(u.unitId) ?? [] })));
 

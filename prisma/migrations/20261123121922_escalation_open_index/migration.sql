@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "escalation_settled_at_escalated_at_idx" ON "escalation"("settled_at", "escalated_at");
+
