@@ -21,6 +21,8 @@ export interface WorkerRuntimeOptions {
   now?: () => Date;
   relayIntervalMs?: number;
   heartbeatIntervalMs?: number;
+  /** BullMQ lockDuration (and stalled-job check interval): how soon a dead worker's job runs elsewhere. */
+  jobLockMs?: number;
   /** How often the SLA sweeper runs when an "sla" processor is present (a BullMQ job scheduler). */
   slaSweepIntervalMs?: number;
   /** How often the reports sweeper runs when a "reports" processor is present. */
@@ -45,7 +47,14 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     const worker = new Worker(
       processor.queue,
       (job) => processor.handle(job, { db, log, now }),
-      { connection: consumerConnection as ConnectionOptions, prefix: queuePrefix, concurrency: processor.concurrency },
+      {
+        connection: consumerConnection as ConnectionOptions,
+        prefix: queuePrefix,
+        concurrency: processor.concurrency,
+        // A job whose worker died keeps its lock this long; the next stalled check after that puts
+        // it back in the queue for any live worker (processors are idempotent: ADR 004).
+        ...(options.jobLockMs ? { lockDuration: options.jobLockMs, stalledInterval: options.jobLockMs } : {}),
+      },
     );
     worker.on("failed", (job, error) =>
       log.warn("job failed", { queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),

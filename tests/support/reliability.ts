@@ -84,11 +84,13 @@ export interface WorkerProcess {
 }
 
 /**
- * `tsx workers/index.ts` in its own process, exactly as `npm run worker` starts it, with `env`
+ * `workers/index.ts` in its own process, as `npm run worker` runs it (through tsx), with `env`
  * added to ours (DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, QUEUE_PREFIX, …).
  */
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), "workers/index.ts"], {
+  // tsx as a loader inside this one node process, not the tsx CLI: the CLI runs the script in a
+  // second process, so a SIGKILL would hit only the wrapper and leave the worker running.
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
