@@ -8,7 +8,7 @@ import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { countPendingOutbox } from "~/models/outbox.server";
 import { createLogger } from "~/services/logger.server";
 import { startWorkerRuntime } from "../../workers/runtime";
-import { routingProcessor } from "../../workers/processors/routing";
+import { ROUTING_SWEEP_GRACE_MS, routingProcessor } from "../../workers/processors/routing";
 import { useTestServer } from "../e2e/support/browser";
 import { uniqueName } from "../support/isolation";
 import { PrivateRedis } from "../support/redis-server";
@@ -119,6 +119,51 @@ describe("Redis outage during 1,000 submissions", () => {
       expect(await countPendingOutbox(db())).toBe(0);
       expect(await db().outboxMessage.count({ where: { attempts: { gt: 0 } } })).toBe(0);
       process.stdout.write(`redis-outage: ${SUBMISSIONS} filed (${httpReceipts} over HTTP) in ${filingMs} ms, ${duringOutage.length} while Redis was down; all routed ${Date.now() - started - filingMs} ms later\n`);
+    } finally {
+      await runtime.stop();
+    }
+  });
+
+  it("routes verified complaints whose routing jobs Redis lost with its data (the routing sweep)", async () => {
+    const prefix = uniqueName("rq");
+    const log = createLogger("reliability-worker");
+    // A relay only: it hands the routing jobs to Redis, where nobody takes them yet.
+    const relayOnly = await startWorkerRuntime({ db: db(), redisUrl: redisServer.url, queuePrefix: prefix, log, processors: [], relayIntervalMs: 50 });
+    const ids: string[] = [];
+    try {
+      for (let n = 0; n < 5; n++) {
+        const outcome = await submitComplaint(db(), complaintInput(fields, 10_000 + n), { now: new Date(), locale: "id", publicBaseUrl: "http://localhost" });
+        if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
+        expect((await applyTransition(db(), { complaintId: outcome.complaintId, action: "VERIFY", actor: "COORDINATOR", now: new Date() })).ok).toBe(true);
+        ids.push(outcome.complaintId);
+      }
+      await eventually(async () => ((await countPendingOutbox(db())) === 0 ? true : undefined), "the routing jobs to reach Redis");
+    } finally {
+      await relayOnly.stop();
+    }
+    // Redis restarts without its data (no persistence): the dispatched routing jobs are gone.
+    await redisServer.stop();
+    await redisServer.start();
+
+    // A routing worker a few minutes later: the sweep finds the complaints still VERIFIED.
+    const later = () => new Date(Date.now() + ROUTING_SWEEP_GRACE_MS + 60_000);
+    const runtime = await startWorkerRuntime({
+      db: db(),
+      redisUrl: redisServer.url,
+      queuePrefix: prefix,
+      log,
+      processors: [routingProcessor],
+      now: later,
+      relayIntervalMs: 50,
+      routingSweepIntervalMs: 300,
+      schedulerRefreshMs: 300,
+    });
+    try {
+      await eventually(
+        async () => ((await db().complaint.count({ where: { id: { in: ids }, status: "ASSIGNED", unitId: { not: null } } })) === ids.length ? true : undefined),
+        "the routing sweep to route the complaints whose jobs were lost",
+      );
+      expect(await db().complaintEvent.count({ where: { complaintId: { in: ids }, type: "ASSIGNED" } })).toBe(ids.length);
     } finally {
       await runtime.stop();
     }
