@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -122,6 +122,13 @@ export default function App() {
   );
 }
 
+// An error page keeps the Retry-After a route's thrown response set (503 while the database is
+// away: app/services/db-errors.server.ts), so clients and proxies know when to come back.
+export const headers: HeadersFunction = ({ errorHeaders }): Record<string, string> => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter, "Cache-Control": "no-store" } : {};
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -129,7 +136,8 @@ export function ErrorBoundary() {
   const refusedLocale = isRouteErrorResponse(error) && typeof error.data === "object" && error.data !== null ? (error.data as { locale?: unknown }).locale : undefined;
   const locale = data?.locale ?? (isLocale(refusedLocale) ? refusedLocale : DEFAULT_LOCALE);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : "error.generic";
+  const message =
+    status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailable" : "error.generic";
   return (
     <Document locale={locale}>
       <SiteChrome locale={locale}>

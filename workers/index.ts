@@ -12,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 async function main() {
   const env = getEnv();
   const db = getDb();
-  const runtime = await startWorkerRuntime({ db, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX, log, now: appNow });
+  const runtime = await startWorkerRuntime({ db, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX, log, now: appNow, jobLockMs: env.JOB_LOCK_MS });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -21,8 +21,12 @@ export interface WorkerRuntimeOptions {
   now?: () => Date;
   relayIntervalMs?: number;
   heartbeatIntervalMs?: number;
+  /** BullMQ lockDuration (and stalled-job check interval): how soon a dead worker's job runs elsewhere. */
+  jobLockMs?: number;
   /** How often the SLA sweeper runs when an "sla" processor is present (a BullMQ job scheduler). */
   slaSweepIntervalMs?: number;
+  /** How often the routing sweeper runs when a "routing" processor is present. */
+  routingSweepIntervalMs?: number;
   /** How often the reports sweeper runs when a "reports" processor is present. */
   reportsSweepIntervalMs?: number;
   /** How often the schedulers are re-registered, so it comes back after Redis lost its data. */
@@ -31,6 +35,7 @@ export interface WorkerRuntimeOptions {
 
 export const SLA_SWEEP_INTERVAL_MS = 60_000;
 export const REPORTS_SWEEP_INTERVAL_MS = 5 * 60_000;
+export const ROUTING_SWEEP_INTERVAL_MS = 60_000;
 
 /** Starts the relay, the heartbeat and one BullMQ Worker per processor; `stop` drains them all. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ workerId: string; stop: () => Promise<void> }> {
@@ -45,7 +50,14 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     const worker = new Worker(
       processor.queue,
       (job) => processor.handle(job, { db, log, now }),
-      { connection: consumerConnection as ConnectionOptions, prefix: queuePrefix, concurrency: processor.concurrency },
+      {
+        connection: consumerConnection as ConnectionOptions,
+        prefix: queuePrefix,
+        concurrency: processor.concurrency,
+        // A job whose worker died keeps its lock this long; the next stalled check after that puts
+        // it back in the queue for any live worker (processors are idempotent: ADR 004).
+        ...(options.jobLockMs ? { lockDuration: options.jobLockMs, stalledInterval: options.jobLockMs } : {}),
+      },
     );
     worker.on("failed", (job, error) =>
       log.warn("job failed", { queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
@@ -75,6 +87,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   // may lose its data (it keeps nothing on disk here) and the sweepers make that loss harmless.
   const sweeps = [
     { queue: "sla" as const, id: "sla-sweep", job: JOBS.sweepSla.name, every: options.slaSweepIntervalMs ?? SLA_SWEEP_INTERVAL_MS },
+    { queue: "routing" as const, id: "routing-sweep", job: JOBS.sweepRouting.name, every: options.routingSweepIntervalMs ?? ROUTING_SWEEP_INTERVAL_MS },
     { queue: "reports" as const, id: "reports-sweep", job: JOBS.sweepReports.name, every: options.reportsSweepIntervalMs ?? REPORTS_SWEEP_INTERVAL_MS },
   ].filter((sweep) => processors.some((p) => p.queue === sweep.queue));
   let schedulerTimer: NodeJS.Timeout | undefined;

@@ -28,6 +28,16 @@ export const JOBS = {
     payload: ComplaintRef.extend({ eventId: z.string().regex(/^\d+$/) }),
     jobId: (p) => `route-${p.complaintId}-${p.eventId}`,
   }),
+  /**
+   * Route verified complaints whose routing job never ran: the safety net for a job Redis lost
+   * after the relay handed it over (Redis keeps nothing on disk here). docs/decisions/015.
+   */
+  sweepRouting: defineJob({
+    queue: "routing",
+    name: "routing.sweep",
+    payload: z.object({}),
+    jobId: () => "routing-sweep",
+  }),
   /** Re-evaluate a complaint's clocks; a trigger only, the deadline itself lives in Postgres. */
   evaluateSla: defineJob({
     queue: "sla",

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCatalogueSummary } from "~/models/catalogue.server";
 import { getDb } from "~/services/db.server";
+import { withDatabase } from "~/services/db-errors.server";
 import { DEFAULT_LOCALE, isLocale, translate, useT } from "~/services/i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -11,7 +12,8 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader() {
-  return getCatalogueSummary(getDb());
+  // The home page is where citizens arrive: during a database restart it says "try again shortly" (503).
+  return withDatabase(() => getCatalogueSummary(getDb()));
 }
 
 const VISIBILITIES = ["PUBLIC", "RAHASIA", "ANONIM"] as const;

@@ -13,6 +13,13 @@ const EnvSchema = z
     REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
     /** Prefix for every BullMQ key; tests give every file its own. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),
+    /**
+     * How long a worker holds a job before another worker may take it over (BullMQ lockDuration;
+     * stalled jobs are looked for as often). A job of a worker that died (SIGKILL, OOM, lost host)
+     * is run again by another worker within about twice this. BullMQ's 30 s is right for
+     * production; the reliability tests shorten it to watch the take-over happen.
+     */
+    JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
     /** Namespace of rate-limit keys in Redis; tests give every file its own. */
     RATE_LIMIT_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),
     PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
