@@ -4,7 +4,7 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
-import { formRefusal, withoutNul } from "./form-body.server";
+import { formRefusal, MAX_FORM_BYTES, readCappedBody, withoutNul } from "./form-body.server";
 
 export interface ReceivedFile {
   field: string;
@@ -24,8 +24,15 @@ export async function parseFormWithFiles(
   request: Request,
   { maxFileBytes, maxFiles }: { maxFileBytes: number; maxFiles: number },
 ): Promise<{ form: FormData; files: ReceivedFile[]; tooManyFiles: boolean }> {
-  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return { form: await request.formData(), files: [], tooManyFiles: false };
+  const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "multipart/form-data") {
+    // Anything but the two form encodings (JSON, raw bytes, no type) is not a form: a 400, not a 500.
+    if (mediaType !== "application/x-www-form-urlencoded") throw new UnreadableFormError("malformed");
+    const bytes = await readCappedBody(request, MAX_FORM_BYTES);
+    if (!bytes) throw new UnreadableFormError("too_large");
+    const form = new FormData();
+    for (const [name, value] of new URLSearchParams(new TextDecoder().decode(bytes))) form.append(name, value);
+    return { form: withoutNul(form), files: [], tooManyFiles: false };
   }
   const files: ReceivedFile[] = [];
   let tooManyFiles = false;
