@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars, RateLines, Scatter } from "~/components/charts";
 import { ReportFilters, ReportKpis, ShareCell, WarningReasons } from "~/components/report-parts";
-import { reportAccess } from "~/domain/auth/permissions";
+import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { loadReportLabels } from "~/models/report-labels.server";
 import { listOmbudsmanDeadlines } from "~/models/ombudsman.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Ombudsman-facing deadlines sit beside the complaint escalations; their own access rule applies.
   const ombudsmanScope = ombudsmanScopeFor(user);
   const ombudsmanDeadlines = ombudsmanScope ? await listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null;
-  const visibleUnits = access.cityWide ? units : units.filter((u) => access.unitIds.includes(u.id));
+  const visibleUnits = units.filter((u) => reportCoversUnit(access, u.id));
   return {
     dashboard,
     ombudsmanDeadlines,

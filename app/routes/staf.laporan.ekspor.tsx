@@ -1,7 +1,7 @@
 // Resource route: the report as CSV or PDF for the period and unit in the query string.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { reportAccess } from "~/domain/auth/permissions";
+import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { exportReport } from "~/domain/reports/export.server";
 import { isUuid } from "~/models/inbox.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const { format, jenis } = ExportQuery.parse({ format: params.get("format") ?? undefined, jenis: params.get("jenis") ?? undefined });
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;
-  if (unitId && !access.cityWide && !access.unitIds.includes(unitId)) throw new Response("Forbidden", { status: 403 });
+  if (unitId && !reportCoversUnit(access, unitId)) throw new Response("Forbidden", { status: 403 });
   const file = await exportReport(db, {
     access,
     period: parseReportPeriod(params, now),

@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { z } from "zod";
-import { reportAccess } from "~/domain/auth/permissions";
+import { reportAccess, reportUnitIds } from "~/domain/auth/permissions";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { isUuid, loadUnits } from "~/models/inbox.server";
 import { listFactComplaints } from "~/models/report-queries.server";
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = parseReportPeriod(params, now);
   const query = DrillQuery.parse(Object.fromEntries(params));
   const unitId = isUuid(params.get("unit")) ? params.get("unit")! : null;
-  const unitIds = unitId ? (access.cityWide || access.unitIds.includes(unitId) ? [unitId] : []) : access.unitIds;
+  const unitIds = reportUnitIds(access, unitId);
   const rows = await listFactComplaints(
     db,
     { ...period, unitIds },

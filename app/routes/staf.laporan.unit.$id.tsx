@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars } from "~/components/charts";
 import { ReportFilters, ReportKpis, WarningReasons } from "~/components/report-parts";
-import { reportAccess } from "~/domain/auth/permissions";
+import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { listUnitAssessments } from "~/models/compliance.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = isUuid(params.id) ? units.find((u) => u.id === params.id) : undefined;
   if (!access) throw new Response("Forbidden", { status: 403 });
   if (!unit) throw new Response("Not Found", { status: 404 });
-  if (!access.cityWide && !access.unitIds.includes(unit.id)) throw new Response("Forbidden", { status: 403 });
+  if (!reportCoversUnit(access, unit.id)) throw new Response("Forbidden", { status: 403 });
   const period = parseReportPeriod(new URL(request.url).searchParams, now);
   const [dashboard, assessments, labels] = await Promise.all([
     loadDashboard(db, { access, period, unitId: unit.id }),

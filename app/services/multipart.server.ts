@@ -4,7 +4,7 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
-import { formRefusal, MAX_FORM_BYTES, readCappedBody, withoutNul } from "./form-body.server";
+import { formRefusal, readForm, withoutNul } from "./form-body.server";
 
 export interface ReceivedFile {
   field: string;
@@ -28,11 +28,11 @@ export async function parseFormWithFiles(
   if (mediaType !== "multipart/form-data") {
     // Anything but the two form encodings (JSON, raw bytes, no type) is not a form: a 400, not a 500.
     if (mediaType !== "application/x-www-form-urlencoded") throw new UnreadableFormError("malformed");
-    const bytes = await readCappedBody(request, MAX_FORM_BYTES);
-    if (!bytes) throw new UnreadableFormError("too_large");
-    const form = new FormData();
-    for (const [name, value] of new URLSearchParams(new TextDecoder().decode(bytes))) form.append(name, value);
-    return { form: withoutNul(form), files: [], tooManyFiles: false };
+    // The shared form reader (cap, NUL removal); its refusals become this parser's own.
+    const form = await readForm(request).catch((refusal: unknown) => {
+      throw new UnreadableFormError(refusal instanceof Response && refusal.status === 413 ? "too_large" : "malformed");
+    });
+    return { form, files: [], tooManyFiles: false };
   }
   const files: ReceivedFile[] = [];
   let tooManyFiles = false;

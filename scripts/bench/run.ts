@@ -56,6 +56,15 @@ async function timed(runs: number, warmup: number, fn: () => Promise<unknown>) {
   return { runs, p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)), max: round(samples[samples.length - 1]!) };
 }
 
+/** Escalations, emails, jobs and events a previous run left on the generated complaints. */
+async function clearBenchActivity(db: Db) {
+  const complaint = qualifiedTable(db, "complaint");
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;
+}
+
 async function generate(db: Db) {
   const complaint = qualifiedTable(db, "complaint");
   const existing = await db.complaint.count({ where: { trackingCode: { startsWith: "BENCH" } } });
@@ -65,10 +74,7 @@ async function generate(db: Db) {
   }
   log(`generating ${COMPLAINTS} complaints…`);
   await db.$executeRawUnsafe(`TRUNCATE "${SCHEMA}".complaint_report_fact, "${SCHEMA}".complaint_report_rollup`);
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;
+  await clearBenchActivity(db);
   await db.$executeRaw`DELETE FROM ${complaint} WHERE tracking_code LIKE 'BENCH%'`;
   const batch = 100_000;
   const started = performance.now();
@@ -138,10 +144,7 @@ async function benchSweep(db: Db) {
   // ESCALATIONS open complaints whose first response was due weeks ago, with the events the SLA
   // clock replays; everything else keeps its check later today.
   log(`preparing ${ESCALATIONS} complaints with a missed first response…`);
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
-  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;
+  await clearBenchActivity(db);
   await db.$executeRaw`UPDATE ${complaint} SET sla_check_at = now() + interval '5 hours', escalation_level = 0 WHERE tracking_code LIKE 'BENCH%' AND sla_check_at IS NOT NULL`;
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%' AND status = 'IN_PROGRESS' ORDER BY tracking_code LIMIT ${ESCALATIONS}`;

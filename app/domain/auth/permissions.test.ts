@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAccessComplaint, canSeeIdentity, hasPermission, ROLE_PERMISSIONS, ROLES, unitTreeFrom, reportAccess, type Role } from "./permissions";
+import { canAccessComplaint, canSeeIdentity, hasPermission, ROLE_PERMISSIONS, ROLES, unitTreeFrom, reportAccess, reportCoversUnit, reportUnitIds, type Role } from "./permissions";
 
 // Units: CITY ─┬─ OWN ── CHILD ── GRANDCHILD
 //              └─ OTHER
@@ -141,5 +141,16 @@ describe("report access", () => {
     expect(as("INSPECTORATE")).toEqual({ cityWide: true, unitIds: null });
     expect(as("UNIT_HEAD")).toEqual({ cityWide: false, unitIds: ["OWN", "CHILD"] });
     for (const role of ["OFFICER", "COORDINATOR", "ADMIN", "CITIZEN"] as const) expect(as(role)).toBeNull();
+  });
+
+  it("narrows a report to one unit only inside the access", () => {
+    const head = reportAccess({ memberships: [{ unitId: "OWN", role: "UNIT_HEAD" }] }, units)!;
+    const city = reportAccess({ memberships: [{ unitId: "OWN", role: "LIAISON" }] }, units)!;
+    expect(reportUnitIds(head, null)).toEqual(["OWN", "CHILD"]);
+    expect(reportUnitIds(head, "CHILD")).toEqual(["CHILD"]);
+    expect(reportUnitIds(head, "OTHER")).toEqual([]);
+    expect(reportUnitIds(city, null)).toBeNull();
+    expect(reportUnitIds(city, "OTHER")).toEqual(["OTHER"]);
+    expect(reportCoversUnit(head, "OTHER")).toBe(false);
   });
 });

@@ -239,3 +239,17 @@ export function reportAccess(user: UserLike, units: readonly { id: string; paren
   if (heads.length === 0) return null;
   return { cityWide: false, unitIds: units.filter((unit) => heads.some((m) => isSameOrDescendant(unit.id, m.unitId, tree))).map((unit) => unit.id) };
 }
+
+/** Whether the report access covers `unitId`. */
+export function reportCoversUnit(access: ReportAccess, unitId: string): boolean {
+  return access.cityWide || access.unitIds.includes(unitId);
+}
+
+/**
+ * The units a report reads: the one asked for when the access covers it (none when it does not),
+ * otherwise all the access covers (null: the whole city).
+ */
+export function reportUnitIds(access: ReportAccess, unitId: string | null): string[] | null {
+  if (unitId) return reportCoversUnit(access, unitId) ? [unitId] : [];
+  return access.unitIds;
+}

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { schemaNameOf, type Db } from "~/services/db.server";
 import { TtlCache } from "~/services/ttl-cache.server";
-import type { ReportAccess } from "~/domain/auth/permissions";
+import { reportUnitIds, type ReportAccess } from "~/domain/auth/permissions";
 import { componentsForForm } from "~/domain/compliance/component-mapping";
 import { durationStatsCityAndUnits, sumRollupCells, sumRollups, type ReportScope, type RollupCell } from "~/models/report-queries.server";
 import { latestPerUnit, listOpenEscalations, listUnitAssessments, type UnitAssessment } from "~/models/compliance.server";
@@ -96,7 +96,7 @@ export interface Dashboard {
 }
 
 export async function loadDashboard(db: Db, { access, period, unitId, productId }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null }): Promise<Dashboard> {
-  const unitIds = unitId ? (access.cityWide || access.unitIds.includes(unitId) ? [unitId] : []) : access.unitIds;
+  const unitIds = reportUnitIds(access, unitId ?? null);
   const scope: ReportScope = { ...period, unitIds, productId };
   const assessmentsLoaded = listUnitAssessments(db, unitIds);
   // The across-years pairs need only the assessments: they run beside the period's queries.

@@ -3,7 +3,7 @@
 // contact, address or complaint text, which may name people). Every export is audited.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { Db } from "~/services/db.server";
-import type { ReportAccess } from "~/domain/auth/permissions";
+import { reportUnitIds, type ReportAccess } from "~/domain/auth/permissions";
 import { translate, type Locale, type MessageKey } from "~/services/i18n";
 import { formatMonth, formatNumber, formatShare, formatWorkingHours } from "~/services/format";
 import { listFactsForExport } from "~/models/report-queries.server";
@@ -38,7 +38,7 @@ export async function exportReport(db: Db, request: ExportRequest): Promise<Expo
   const stamp = `${period.from.slice(0, 7)}_${period.to.slice(0, 7)}`;
   let file: ExportFile;
   if (kind === "pengaduan") {
-    const unitIds = unitId ? (access.cityWide || access.unitIds.includes(unitId) ? [unitId] : []) : access.unitIds;
+    const unitIds = reportUnitIds(access, unitId);
     const rows = await listFactsForExport(db, { ...period, unitIds }, EXPORT_ROW_LIMIT + 1);
     file = { filename: `pengaduan_${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: complaintsCsv(rows, locale) };
   } else {
