@@ -16,6 +16,7 @@ export const INBOX_PAGE_SIZE = 25;
 
 export interface UnitRow {
   id: string;
+  code: string;
   parentId: string | null;
   name: string;
   shortName: string;
@@ -24,7 +25,7 @@ export interface UnitRow {
 
 /** Every unit with its parent: the tree for permission checks (76 rows; read once per request). */
 export async function loadUnits(db: DbClient): Promise<UnitRow[]> {
-  return db.serviceUnit.findMany({ select: { id: true, parentId: true, name: true, shortName: true, isActive: true }, orderBy: { name: "asc" } });
+  return db.serviceUnit.findMany({ select: { id: true, code: true, parentId: true, name: true, shortName: true, isActive: true }, orderBy: { name: "asc" } });
 }
 
 export async function loadUnitTree(db: DbClient): Promise<UnitTree> {

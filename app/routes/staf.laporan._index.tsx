@@ -3,19 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars, RateLines, Scatter } from "~/components/charts";
 import { ReportFilters, ReportKpis, ShareCell, WarningReasons } from "~/components/report-parts";
-import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
+import { reportCoversUnit } from "~/domain/auth/permissions";
+import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { loadReportLabels } from "~/models/report-labels.server";
 import { listOmbudsmanDeadlines } from "~/models/ombudsman.server";
 import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
 import { DueBadge } from "~/components/ombudsman-due-badge";
-import { loadUnits, isUuid } from "~/models/inbox.server";
+import { isUuid } from "~/models/inbox.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { formatMonth, formatNumber, formatScore, formatShare, formatWib, formatWorkingHours } from "~/services/format";
 import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
-import { requireStaffUser } from "~/services/session.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -24,10 +24,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "report.title", [{ n
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
-  const user = await requireStaffUser(db, request, now);
-  const units = await loadUnits(db);
-  const access = reportAccess(user, units);
-  if (!access) throw new Response("Forbidden", { status: 403 });
+  const { user, units, access } = await requireReportReader(db, request, now);
   const params = new URL(request.url).searchParams;
   const period = parseReportPeriod(params, now);
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;

@@ -1,14 +1,14 @@
 // Resource route: the report as CSV or PDF for the period and unit in the query string.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
+import { reportCoversUnit } from "~/domain/auth/permissions";
+import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { exportReport } from "~/domain/reports/export.server";
 import { isUuid } from "~/models/inbox.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { resolveLocale } from "~/services/i18n";
-import { requireStaffUser } from "~/services/session.server";
 
 const ExportQuery = z.object({
   format: z.enum(["csv", "pdf"]).catch("csv"),
@@ -18,10 +18,7 @@ const ExportQuery = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
-  const user = await requireStaffUser(db, request, now);
-  const units = await db.serviceUnit.findMany({ select: { id: true, parentId: true, code: true, name: true } });
-  const access = reportAccess(user, units);
-  if (!access) throw new Response("Forbidden", { status: 403 });
+  const { user, units, access } = await requireReportReader(db, request, now);
   const params = new URL(request.url).searchParams;
   const { format, jenis } = ExportQuery.parse({ format: params.get("format") ?? undefined, jenis: params.get("jenis") ?? undefined });
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;

@@ -2,16 +2,16 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { z } from "zod";
-import { reportAccess, reportUnitIds } from "~/domain/auth/permissions";
+import { reportUnitIds } from "~/domain/auth/permissions";
+import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
-import { isUuid, loadUnits } from "~/models/inbox.server";
+import { isUuid } from "~/models/inbox.server";
 import { listFactComplaints } from "~/models/report-queries.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { formatMonth, formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
-import { requireStaffUser } from "~/services/session.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -30,10 +30,7 @@ const DrillQuery = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
-  const user = await requireStaffUser(db, request, now);
-  const units = await loadUnits(db);
-  const access = reportAccess(user, units);
-  if (!access) throw new Response("Forbidden", { status: 403 });
+  const { units, access } = await requireReportReader(db, request, now);
   const params = new URL(request.url).searchParams;
   const period = parseReportPeriod(params, now);
   const query = DrillQuery.parse(Object.fromEntries(params));

@@ -3,18 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars } from "~/components/charts";
 import { ReportFilters, ReportKpis, WarningReasons } from "~/components/report-parts";
-import { reportAccess, reportCoversUnit } from "~/domain/auth/permissions";
+import { reportCoversUnit } from "~/domain/auth/permissions";
+import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { listUnitAssessments } from "~/models/compliance.server";
-import { isUuid, loadUnits } from "~/models/inbox.server";
+import { isUuid } from "~/models/inbox.server";
 import { loadReportLabels } from "~/models/report-labels.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { formatMonth, formatNumber, formatScore, formatShare, formatWorkingHours } from "~/services/format";
 import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
-import { requireStaffUser } from "~/services/session.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -23,11 +23,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "report.card.title",
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
-  const user = await requireStaffUser(db, request, now);
-  const units = await loadUnits(db);
-  const access = reportAccess(user, units);
+  const { units, access } = await requireReportReader(db, request, now);
   const unit = isUuid(params.id) ? units.find((u) => u.id === params.id) : undefined;
-  if (!access) throw new Response("Forbidden", { status: 403 });
   if (!unit) throw new Response("Not Found", { status: 404 });
   if (!reportCoversUnit(access, unit.id)) throw new Response("Forbidden", { status: 403 });
   const period = parseReportPeriod(new URL(request.url).searchParams, now);
