@@ -28,14 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const period = parseReportPeriod(params, now);
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;
-  const dashboard = await loadDashboard(db, { access, period, unitId });
-  const labels = await loadReportLabels(db, resolveLocale(request));
   // Ombudsman-facing deadlines sit beside the complaint escalations; their own access rule applies.
   const ombudsmanScope = ombudsmanScopeFor(user);
-  const ombudsmanDeadlines = ombudsmanScope ? await listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null;
+  const [dashboard, labels, ombudsmanDeadlines] = await Promise.all([
+    loadDashboard(db, { access, period, unitId }),
+    loadReportLabels(db, resolveLocale(request)),
+    ombudsmanScope ? listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null,
+  ]);
   const visibleUnits = units.filter((u) => reportCoversUnit(access, u.id));
+  // The assessments feed the unit rows and correlations already computed; the page does not list them.
+  const { assessments: _listedOnTheReportCard, ...shown } = dashboard;
   return {
-    dashboard,
+    dashboard: shown,
     ombudsmanDeadlines,
     cityWide: access.cityWide,
     adjusted: period.adjusted,

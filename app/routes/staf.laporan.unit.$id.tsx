@@ -7,7 +7,6 @@ import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
-import { listUnitAssessments } from "~/models/compliance.server";
 import { isUuid } from "~/models/inbox.server";
 import { loadReportLabels } from "~/models/report-labels.server";
 import { appNow } from "~/services/clock.server";
@@ -28,11 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!unit) throw new Response("Not Found", { status: 404 });
   if (!reportCoversUnit(access, unit.id)) throw new Response("Forbidden", { status: 403 });
   const period = parseReportPeriod(new URL(request.url).searchParams, now);
-  const [dashboard, assessments, labels] = await Promise.all([
-    loadDashboard(db, { access, period, unitId: unit.id }),
-    listUnitAssessments(db, [unit.id]),
-    loadReportLabels(db, resolveLocale(request)),
-  ]);
+  const [dashboard, labels] = await Promise.all([loadDashboard(db, { access, period, unitId: unit.id }), loadReportLabels(db, resolveLocale(request))]);
   return {
     unit: { id: unit.id, name: unit.name },
     filter: { from: period.from.slice(0, 7), to: period.to.slice(0, 7) },
@@ -41,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trend: dashboard.trend,
     mix: dashboard.mix,
     warning: dashboard.warnings[0] ?? null,
-    assessments,
+    assessments: dashboard.assessments,
     labels,
   };
 }

@@ -93,6 +93,8 @@ export interface Dashboard {
   };
   warnings: EarlyWarning[];
   escalations: Awaited<ReturnType<typeof listOpenEscalations>>;
+  /** Every unit assessment in scope, newest year first (the report card lists them). */
+  assessments: UnitAssessment[];
 }
 
 export async function loadDashboard(db: Db, { access, period, unitId, productId }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null }): Promise<Dashboard> {
@@ -165,6 +167,7 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
     },
     warnings,
     escalations,
+    assessments,
   };
 }
 
