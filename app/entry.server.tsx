@@ -5,6 +5,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { ErrorPageI18nContext, resolveLocale } from "~/services/i18n";
+import { messagesFor } from "~/services/i18n.server";
 import { NonceContext } from "~/services/nonce";
 import { contentSecurityPolicy } from "~/services/security-headers.server";
 import { createLogger } from "~/services/logger.server";
@@ -40,12 +42,20 @@ export default function handleRequest(
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" }));
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // No root data (null: the router's mark for a loader it did not run): an action threw, and Remix
+  // ran no loader at or above the boundary. The root error page takes the visitor's words from here
+  // instead (ErrorBoundary in root.tsx).
+  const rootLoaded = remixContext.staticHandlerContext.loaderData.root != null;
+  const locale = resolveLocale(request);
+  const errorPageI18n = rootLoaded ? null : { locale, messages: messagesFor(locale, "public") };
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorPageI18nContext.Provider value={errorPageI18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorPageI18nContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -10,12 +10,28 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useContext, useRef, useState, type ReactNode } from "react";
 import styles from "~/styles/app.css";
-import { DEFAULT_LOCALE, isLocale, LocaleProvider, resolveLocale, translate, useT, type Locale } from "~/services/i18n";
+import {
+  DEFAULT_LOCALE,
+  ERROR_PAGE_I18N_ID,
+  ErrorPageI18nContext,
+  I18nProvider,
+  isLocale,
+  messagesOf,
+  resolveLocale,
+  revalidateMessages,
+  useT,
+  type I18nData,
+  type Locale,
+  type Messages,
+} from "~/services/i18n";
+import { messagesFor } from "~/services/i18n.server";
 import { useNonce } from "~/services/nonce";
 
 export const links: LinksFunction = () => [
@@ -26,16 +42,20 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Lapor Pangkalpinang" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: resolveLocale(request) };
+  const locale = resolveLocale(request);
+  return { locale, messages: messagesFor(locale, "public") };
 }
+
+// Not after every form post: the root sends only the locale and its words (see revalidateMessages).
+export const shouldRevalidate: ShouldRevalidateFunction = revalidateMessages;
 
 /** zod 4 reads its global config from here (zod/v4/core: globalThis.__zod_globalConfig). */
 const ZOD_JITLESS = "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});";
 
-function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+function Document({ i18n, children }: { i18n: I18nData; children: ReactNode }) {
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={i18n.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -47,7 +67,9 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
-        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <I18nProvider locale={i18n.locale} messages={i18n.messages}>
+          {children}
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -111,10 +133,30 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
   );
 }
 
+/**
+ * The root's public messages plus those of any matched route that sends more (the staf layout),
+ * as one catalogue. Loader data keeps its identity until its route reloads, so the merge is redone
+ * only when such a route is entered, left or reloaded, not on every render.
+ */
+function useMatchedMessages(): Messages {
+  const sources = useMatches()
+    .map((match) => messagesOf(match.data))
+    .filter((messages): messages is Messages => messages !== undefined);
+  const memo = useRef<{ sources: Messages[]; merged: Messages } | null>(null);
+  const previous = memo.current;
+  if (previous && previous.sources.length === sources.length && previous.sources.every((messages, i) => messages === sources[i])) {
+    return previous.merged;
+  }
+  const merged: Messages = Object.assign({}, ...sources);
+  memo.current = { sources, merged };
+  return merged;
+}
+
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
+  const messages = useMatchedMessages();
   return (
-    <Document locale={locale}>
+    <Document i18n={{ locale, messages }}>
       <SiteChrome locale={locale}>
         <Outlet />
       </SiteChrome>
@@ -129,24 +171,56 @@ export const headers: HeadersFunction = ({ errorHeaders }): Record<string, strin
   return retryAfter ? { "Retry-After": retryAfter, "Cache-Control": "no-store" } : {};
 };
 
+function readEmbeddedI18n(): I18nData | null {
+  const text = typeof document === "undefined" ? null : document.getElementById(ERROR_PAGE_I18N_ID)?.textContent;
+  if (!text) return null;
+  const parsed = JSON.parse(text) as { locale?: unknown };
+  const messages = messagesOf(parsed);
+  return isLocale(parsed.locale) && messages ? { locale: parsed.locale, messages } : null;
+}
+
+/**
+ * The root's data when its loader ran. When it did not (an action threw on a document request: a
+ * refused form post, the database down while filing a complaint), entry.server.tsx supplies the
+ * visitor's public words, and the page carries them in a JSON block so the browser hydrates the
+ * same text; `embed` says whether to write that block.
+ */
+function useErrorPageI18n(): { i18n: I18nData; embed: boolean } {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const fromServer = useContext(ErrorPageI18nContext);
+  const [embedded] = useState(() => (data ? null : readEmbeddedI18n()));
+  if (data) return { i18n: { locale: data.locale, messages: data.messages as Messages }, embed: false };
+  const fallback = fromServer ?? embedded;
+  return fallback ? { i18n: fallback, embed: true } : { i18n: { locale: DEFAULT_LOCALE, messages: {} }, embed: false };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  const data = useRouteLoaderData<typeof loader>("root");
-  // A refused form post (form-body.server.ts) carries the locale: the root loader did not run then.
-  const refusedLocale = isRouteErrorResponse(error) && typeof error.data === "object" && error.data !== null ? (error.data as { locale?: unknown }).locale : undefined;
-  const locale = data?.locale ?? (isLocale(refusedLocale) ? refusedLocale : DEFAULT_LOCALE);
+  const { i18n, embed } = useErrorPageI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message =
     status === 404 ? "error.notFound" : status === 403 ? "error.forbidden" : status === 503 ? "error.unavailable" : "error.generic";
   return (
-    <Document locale={locale}>
-      <SiteChrome locale={locale}>
-        <h1>{translate(locale, "error.title")}</h1>
-        <p>{translate(locale, message)}</p>
-        <p>
-          <Link to="/">{translate(locale, "error.backHome")}</Link>
-        </p>
+    <Document i18n={i18n}>
+      {embed ? (
+        <script type="application/json" id={ERROR_PAGE_I18N_ID} dangerouslySetInnerHTML={{ __html: JSON.stringify(i18n).replace(/</g, "\\u003c") }} />
+      ) : null}
+      <SiteChrome locale={i18n.locale}>
+        <ErrorText message={message} />
       </SiteChrome>
     </Document>
+  );
+}
+
+function ErrorText({ message }: { message: "error.notFound" | "error.forbidden" | "error.unavailable" | "error.generic" }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("error.title")}</h1>
+      <p>{t(message)}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </>
   );
 }

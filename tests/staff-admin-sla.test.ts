@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { useTestServer } from "./e2e/support/browser";
+import { readPage } from "./support/html";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -36,12 +37,12 @@ async function login(email: string) {
 
 async function get(path: string, cookie: string) {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
-  return { response, html: await response.text() };
+  return { response, ...(await readPage(response)) };
 }
 
 async function post(path: string, cookie: string, fields: Record<string, string>) {
   const response = await fetch(`${server.baseUrl}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { cookie }, redirect: "manual" });
-  return { response, html: await response.text(), location: response.headers.get("location") };
+  return { response, ...(await readPage(response)), location: response.headers.get("location") };
 }
 
 /** The text of the error shown beside a field (Field renders `<p id="<id>-error">`). */
@@ -378,7 +379,7 @@ describe("response templates", () => {
     expect(plain.html).toContain('data-testid="use-template"');
     expect(plain.html).toContain(`value="${template.id}"`);
     expect(plain.html).not.toContain(`value="${old.id}"`);
-    expect(decode(plain.html)).not.toContain(body);
+    expect(decode(plain.raw)).not.toContain(body);
 
     const prefilled = await get(`${detail}?templat=${template.id}`, cookies.UNIT_HEAD!);
     expect(prefilled.response.status).toBe(200);
@@ -388,7 +389,7 @@ describe("response templates", () => {
     expect(decode(propose ?? "")).toBe(body);
     // Inactive templates are never used, even by id.
     const withOld = await get(`${detail}?templat=${old.id}`, cookies.UNIT_HEAD!);
-    expect(decode(withOld.html)).not.toContain("Isi lama yang tidak dipakai lagi.");
+    expect(decode(withOld.raw)).not.toContain("Isi lama yang tidak dipakai lagi.");
 
     // Sending the pre-filled answer works like any response.
     const sent = await post(detail, cookies.UNIT_HEAD!, { intent: "respond", message: body });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { useTestServer } from "./e2e/support/browser";
+import { readPage } from "./support/html";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -34,7 +35,7 @@ async function login(email: string, password = PASSWORD): Promise<string> {
 
 async function get(path: string, cookie = adminCookie) {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  return { response, html: await response.text(), location: response.headers.get("location") };
+  return { response, ...(await readPage(response)), location: response.headers.get("location") };
 }
 
 async function post(path: string, fields: Record<string, string>, cookie = adminCookie) {
@@ -44,7 +45,7 @@ async function post(path: string, fields: Record<string, string>, cookie = admin
     headers: { "x-forwarded-for": nextClientIp(), ...(cookie ? { cookie } : {}) },
     redirect: "manual",
   });
-  return { response, html: await response.text(), location: response.headers.get("location") };
+  return { response, ...(await readPage(response)), location: response.headers.get("location") };
 }
 
 const unitForm = (overrides: Record<string, string> = {}) => ({

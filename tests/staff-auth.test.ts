@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { hashPassword } from "~/services/password.server";
 import { safeRedirectPath } from "~/services/session.server";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, useTestServer } from "./e2e/support/browser";
+import { readPage } from "./support/html";
 
 // Requests arrive through a (pretend) reverse proxy, so each request can speak from its own address.
 process.env.TRUST_PROXY = "1";
@@ -48,12 +49,12 @@ async function login(email: string, password: string, { redirectTo, ip = nextCli
   const response = await fetch(`${server.baseUrl}/staf/masuk`, { method: "POST", body, redirect: "manual", headers: { "x-forwarded-for": ip } });
   const setCookie = response.headers.get("set-cookie");
   const cookie = setCookie?.split(";")[0] ?? "";
-  return { response, setCookie, cookie, token: cookie.replace(/^lapor_staf=/, ""), html: await response.text() };
+  return { response, setCookie, cookie, token: cookie.replace(/^lapor_staf=/, ""), ...(await readPage(response)) };
 }
 
 async function get(path: string, cookie = "") {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-  return { response, html: await response.text(), location: response.headers.get("location") };
+  return { response, ...(await readPage(response)), location: response.headers.get("location") };
 }
 
 async function post(path: string, fields: Record<string, string>, cookie = "") {
@@ -63,7 +64,7 @@ async function post(path: string, fields: Record<string, string>, cookie = "") {
     headers: { "x-forwarded-for": nextClientIp(), ...(cookie ? { cookie } : {}) },
     redirect: "manual",
   });
-  return { response, html: await response.text(), location: response.headers.get("location") };
+  return { response, ...(await readPage(response)), location: response.headers.get("location") };
 }
 
 describe("staff login", () => {

@@ -130,6 +130,7 @@ const CASES: Case[] = [
  * CASES with a GET row when it has a loader and a POST row when it has an action.
  */
 const NOT_IN_MATRIX: Record<string, string> = {
+  "staf.tsx": "the layout every staff route nests under: its loader returns only the staff wording (catalogue text, no data, no guard); each child checks its own user",
   "staf.masuk.tsx": "public (sign-in); fuzzed in tests/security/fuzz-public.test.ts",
   "staf.lupa-sandi.tsx": "public (forgotten password); fuzzed in tests/security/fuzz-public.test.ts",
   "staf.atur-sandi.$token.tsx": "public (reset link); fuzzed in tests/security/fuzz-public.test.ts",

@@ -1,41 +1,10 @@
-// Pieces the report pages share: the period/unit filter, a rate cell that links to the complaints
-// behind it, and the early-warning reasons in words.
-import { Form, Link } from "@remix-run/react";
+// Pieces the staff report pages share: a rate cell that links to the complaints behind it, the
+// early-warning reasons in words, the KPI list. (The period filter, which /statistik uses too, is in
+// report-filters.tsx: a public page imports no component that renders staff wording.)
+import { Link } from "@remix-run/react";
 import type { ComplaintMetrics, Rate, WarningReason } from "~/domain/reports/metrics";
 import { formatNumber, formatShare, formatWorkingHours } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
-
-export function ReportFilters({ filter, unitOptions, action }: { filter: { from: string; to: string; unitId?: string }; unitOptions?: { id: string; name: string }[]; action?: string }) {
-  const t = useT();
-  return (
-    <Form method="get" action={action} className="report-filters" aria-labelledby="report-filters-title">
-      <h2 id="report-filters-title">{t("report.filters")}</h2>
-      <div className="field">
-        <label htmlFor="report-from" className="field__label">{t("report.filter.from")}</label>
-        <input id="report-from" name="dari" type="month" defaultValue={filter.from} aria-describedby="report-month-hint" />
-      </div>
-      <div className="field">
-        <label htmlFor="report-to" className="field__label">{t("report.filter.to")}</label>
-        <input id="report-to" name="sampai" type="month" defaultValue={filter.to} aria-describedby="report-month-hint" />
-      </div>
-      {unitOptions ? (
-        <div className="field">
-          <label htmlFor="report-unit" className="field__label">{t("report.filter.unit")}</label>
-          <select id="report-unit" name="unit" defaultValue={filter.unitId ?? ""}>
-            <option value="">{t("report.filter.allUnits")}</option>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <p id="report-month-hint" className="field__hint">{t("report.filter.monthHint")}</p>
-      <div className="actions">
-        <button type="submit" className="button">{t("report.filter.apply")}</button>
-      </div>
-    </Form>
-  );
-}
 
 export function ShareCell({ rate, href }: { rate: Rate; href?: string }) {
   const locale = useLocale();

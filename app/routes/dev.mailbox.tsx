@@ -6,13 +6,14 @@
 // read this page could open every complaint and learn who filed it. So the page exists only when
 // NODE_ENV is not "production", or when an operator sets DEV_MAILBOX=on on purpose (a closed
 // staging box); otherwise the loader answers 404, as if there were no such route.
-import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listRecentEmails } from "~/models/email.server";
 import { getDb } from "~/services/db.server";
 import { isDevMailboxEnabled } from "~/services/email.server";
 import { formatWib } from "~/services/format";
-import { useLocale, useT, type MessageKey } from "~/services/i18n";
+import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
+import { messagesFor } from "~/services/i18n.server";
 import { pageTitle } from "~/services/meta";
 
 const LATEST = 50;
@@ -21,11 +22,13 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X
 
 export const meta: MetaFunction = (args) => pageTitle(args, "devMailbox.title", [{ name: "robots", content: "noindex" }]);
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   if (!isDevMailboxEnabled()) throw new Response("Not Found", { status: 404 });
-  const messages = await listRecentEmails(getDb(), LATEST);
+  const emails = await listRecentEmails(getDb(), LATEST);
   return {
-    messages: messages.map((message) => ({
+    // `messages` is the page's wording (the root merges every route's); the emails are `emails`.
+    messages: messagesFor(resolveLocale(request), "devMailbox"),
+    emails: emails.map((message) => ({
       id: message.id,
       locale: message.locale,
       to: message.toAddress,
@@ -47,7 +50,7 @@ const STATUS_LABEL = {
 export default function DevMailbox() {
   const t = useT();
   const locale = useLocale();
-  const { messages } = useLoaderData<typeof loader>();
+  const { emails } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("devMailbox.title")}</h1>
@@ -55,7 +58,7 @@ export default function DevMailbox() {
       <p className="notice" role="note">
         {t("devMailbox.warning")}
       </p>
-      {messages.length === 0 ? (
+      {emails.length === 0 ? (
         <p>{t("devMailbox.empty")}</p>
       ) : (
         <div className="table-scroll">
@@ -71,7 +74,7 @@ export default function DevMailbox() {
             </tr>
           </thead>
           <tbody>
-            {messages.map((message) => {
+            {emails.map((message) => {
               // The message's own language may differ from the page's: tell assistive technology.
               const lang = message.locale === "en" || message.locale === "id" ? message.locale : undefined;
               return (

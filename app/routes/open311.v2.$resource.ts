@@ -18,7 +18,7 @@ import { findPublishedRequests, findPublishedUpdates, listOpen311Services } from
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
-import { translate } from "~/services/i18n";
+import { translate } from "~/services/i18n.server";
 import {
   checkJurisdiction,
   limitRead,

@@ -31,7 +31,7 @@ type ActionData = { error: string | null; problems: CsvProblem[]; fileName: stri
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireImporter(request);
-  const { files } = await parseFormWithFiles(request, { maxFileBytes: MAX_CSV_BYTES, maxFiles: 1 }).catch(refuseUnreadableForm(request));
+  const { files } = await parseFormWithFiles(request, { maxFileBytes: MAX_CSV_BYTES, maxFiles: 1 }).catch(refuseUnreadableForm);
   const file = files.find((f) => f.field === "file");
   if (!file) return Response.json({ error: "assessment.import.noFile", problems: [], fileName: null } satisfies ActionData, { status: 400 });
   if (file.oversize) return Response.json({ error: "assessment.import.tooLarge", problems: [], fileName: file.fileName } satisfies ActionData, { status: 400 });

@@ -2,7 +2,8 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars, RateLines, Scatter } from "~/components/charts";
-import { ReportFilters, ReportKpis, ShareCell, WarningReasons } from "~/components/report-parts";
+import { ReportFilters } from "~/components/report-filters";
+import { ReportKpis, ShareCell, WarningReasons } from "~/components/report-parts";
 import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";

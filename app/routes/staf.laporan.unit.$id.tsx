@@ -2,7 +2,8 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { BarChart, HorizontalBars } from "~/components/charts";
-import { ReportFilters, ReportKpis, WarningReasons } from "~/components/report-parts";
+import { ReportFilters } from "~/components/report-filters";
+import { ReportKpis, WarningReasons } from "~/components/report-parts";
 import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";

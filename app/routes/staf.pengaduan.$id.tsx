@@ -207,7 +207,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { complaint, tree } = await loadGuarded(params.id, user);
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   const parsedForm = multipart
-    ? await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles }).catch(refuseUnreadableForm(request))
+    ? await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles }).catch(refuseUnreadableForm)
     : { form: await readForm(request), files: [], tooManyFiles: false };
   const values: Record<string, string> = {};
   for (const [key, value] of parsedForm.form) if (typeof value === "string") values[key] = value;

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
-import { ReportFilters } from "~/components/report-parts";
+import { ReportFilters } from "~/components/report-filters";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { SMALL_COUNT_THRESHOLD } from "~/domain/reports/disclosure";
 import { loadPublicStatistics, type PublicCount } from "~/domain/reports/public-statistics.server";

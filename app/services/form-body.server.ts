@@ -5,8 +5,6 @@
 // each thrown as a Response, which the root error boundary shows in the visitor's language (and
 // handleError does not log: a hostile or broken client is not a server failure).
 
-import { resolveLocale } from "~/services/i18n";
-
 /** Text forms only: our longest field is 5,000 characters; a staff template a few KiB. */
 export const MAX_FORM_BYTES = 256 * 1024;
 
@@ -39,12 +37,12 @@ export async function readCappedBody(request: Request, limit: number): Promise<U
 }
 
 /**
- * A thrown refusal. It carries the visitor's locale as its data: when an action throws, Remix does
- * not run the root loader (the root is the error boundary), so the boundary reads the language from
- * here instead of falling back to Bahasa Indonesia for an English visitor.
+ * A thrown refusal. When an action throws, Remix does not run the root loader (the root is the
+ * error boundary); the error page gets the visitor's language and words from entry.server.tsx
+ * instead (ErrorBoundary in app/root.tsx), so the refusal itself carries nothing.
  */
-export function formRefusal(request: Request, status: 400 | 413 | 415): Response {
-  return Response.json({ locale: resolveLocale(request) }, { status });
+export function formRefusal(status: 400 | 413 | 415): Response {
+  return new Response(null, { status });
 }
 
 /**
@@ -64,12 +62,12 @@ export function withoutNul(form: FormData): FormData {
 export async function readForm(request: Request, { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {}): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
-  if (!FORM_TYPES.includes(mediaType)) throw formRefusal(request, 415);
+  if (!FORM_TYPES.includes(mediaType)) throw formRefusal(415);
   const bytes = await readCappedBody(request, maxBytes);
-  if (!bytes) throw formRefusal(request, 413);
+  if (!bytes) throw formRefusal(413);
   try {
     return withoutNul(await new Response(bytes, { headers: { "Content-Type": contentType } }).formData());
   } catch {
-    throw formRefusal(request, 400);
+    throw formRefusal(400);
   }
 }

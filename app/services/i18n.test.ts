@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import en from "~/locales/en.json";
 import id from "~/locales/id.json";
-import { resolveLocale, translate } from "./i18n";
+import { formatMessage, lookupMessage, mergeMessages, resolveLocale } from "./i18n";
+import { translate } from "./i18n.server";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -25,5 +26,39 @@ describe("i18n catalogues", () => {
     expect(resolveLocale(new Request("http://x/", { headers: { Cookie: "a=b; lang=en" } }))).toBe("en");
     expect(resolveLocale(new Request("http://x/?lang=id", { headers: { Cookie: "lang=en" } }))).toBe("id");
     expect(resolveLocale(new Request("http://x/?lang=fr", { headers: { Cookie: "lang=xx" } }))).toBe("id");
+  });
+});
+
+describe("looking a key up in a page's messages", () => {
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(lookupMessage({ "home.stats": id["home.stats"] }, "home.stats", { units: 3, products: 4 })).toBe("3 unit layanan dan 4 produk layanan terdaftar.");
+    expect(formatMessage("{a} dan {b}", { a: 1 })).toBe("1 dan {b}");
+  });
+
+  it("merges the messages of every matched route, ignoring data that is not a catalogue", () => {
+    const merged = mergeMessages([{ data: { messages: { "app.name": "A" } } }, { data: { messages: [{ id: 1 }] } }, { data: null }, { data: { messages: { "nav.home": "B" } } }]);
+    expect(merged).toEqual({ "app.name": "A", "nav.home": "B" });
+  });
+
+  it("fails loudly under LAPOR_STRICT_I18N=1 (the test servers), naming the key", () => {
+    vi.stubEnv("LAPOR_STRICT_I18N", "1");
+    try {
+      expect(() => lookupMessage({}, "staff.login.title")).toThrow(/staff\.login\.title/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("otherwise shows the key and logs it once", () => {
+    vi.stubEnv("LAPOR_STRICT_I18N", "");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(lookupMessage({}, "staff.login.lead")).toBe("staff.login.lead");
+      expect(lookupMessage({}, "staff.login.lead")).toBe("staff.login.lead");
+      expect(error).toHaveBeenCalledTimes(1);
+      expect(String(error.mock.calls[0]?.[0])).toContain("staff.login.lead");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

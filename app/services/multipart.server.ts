@@ -95,9 +95,7 @@ export class UnreadableFormError extends Error {
  * For `.catch()` after parseFormWithFiles where the page has no form-level message to show (staff
  * pages): an unreadable body becomes a thrown 400/413 Response, rendered by the error boundary.
  */
-export function refuseUnreadableForm(request: Request): (error: unknown) => never {
-  return (error) => {
-    if (error instanceof UnreadableFormError) throw formRefusal(request, error.status);
-    throw error;
-  };
+export function refuseUnreadableForm(error: unknown): never {
+  if (error instanceof UnreadableFormError) throw formRefusal(error.status);
+  throw error;
 }

@@ -6,7 +6,7 @@ import type { Open311Problem } from "~/domain/open311/requests";
 import type { DbClient } from "~/services/db-types.server";
 import { getEnv } from "~/services/env.server";
 import { readCappedBody, withoutNul } from "~/services/form-body.server";
-import { resolveLocale, translate, type Locale } from "~/services/i18n";
+import { resolveLocale, translate, type Locale } from "~/services/i18n.server";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
 

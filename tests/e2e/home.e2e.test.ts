@@ -148,6 +148,41 @@ describe("with JavaScript and the CSP enforced", () => {
       await context.close();
     }
   });
+
+  it("hydrates an error page the root loader did not run for (a refused post) in the visitor's language, and leaves it client-side", async () => {
+    const context = await newPhoneContext(browser, { javaScriptEnabled: true, locale: "en-GB" });
+    try {
+      await context.addCookies([{ name: "lang", value: "en", url: server.baseUrl }]);
+      const page = await context.newPage();
+      const watcher = await watchPageProblems(page);
+      await page.goto(`${server.baseUrl}/`);
+      await waitForHydration(page);
+      // A plain document POST to a page without an action: the router answers 405 before any
+      // loader runs, so the words come from entry.server.tsx and hydrate from the page itself.
+      const refused = page.waitForResponse((response) => response.request().resourceType() === "document" && response.request().method() === "POST");
+      await page.evaluate(() => {
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = "/";
+        document.body.append(form);
+        form.submit();
+      });
+      expect((await refused).status()).toBe(405);
+      await page.getByRole("heading", { level: 1, name: "Something went wrong" }).waitFor();
+      await waitForHydration(page);
+      expect(await htmlLang(page)).toBe("en");
+      const documents: string[] = [];
+      page.on("request", (request) => void (request.resourceType() === "document" && documents.push(request.url())));
+      await page.getByRole("link", { name: "Back to the home page", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: EN_TITLE }).waitFor();
+      expect(documents).toEqual([]);
+      const expected405 = `console.error: Failed to load resource: the server responded with a status of 405 (Method Not Allowed) (${server.baseUrl}/)`;
+      const problems = watcher.problems().filter((line) => line !== expected405 && !line.includes("/favicon.ico"));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe("the checks themselves", () => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createNotice } from "~/models/email.server";
 import type { DbClient } from "~/services/db-types.server";
-import { isLocale, translate } from "~/services/i18n";
+import { isLocale, translate } from "~/services/i18n.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { hashIdentifier, type RateLimitRule } from "~/services/rate-limit.server";
 import { destroyUserSessions } from "~/services/session.server";

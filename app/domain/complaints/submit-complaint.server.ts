@@ -16,7 +16,7 @@ import { generateTrackingCode } from "./tracking-code";
 import { createTrackingLinkToken } from "./tracking-access.server";
 import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField } from "./complaint-form";
 import type { ComplaintFormInput } from "./complaint-form-schema";
-import { translate, type Locale } from "~/services/i18n";
+import { translate, type Locale } from "~/services/i18n.server";
 
 export interface StoredAttachment {
   sha256: string;

@@ -3,7 +3,7 @@
 // client. Pure and free of personal data by construction: the row types below have no field that
 // could carry a complainant's identity, so nothing here can serialise one. docs/decisions/012.
 import type { ComplaintStatus } from "~/domain/complaints/workflow";
-import { translate, type Locale, type MessageKey } from "~/services/i18n";
+import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
 import { toXmlDocument, type XmlValue } from "./xml";
 
 export const GEOREPORT_SPEC_URL = "http://wiki.open311.org/GeoReport_v2";

@@ -7,7 +7,7 @@ import { fieldErrors as formFieldErrors, makeComplaintFormSchema } from "~/domai
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { findOpen311Service } from "~/models/open311.server";
 import type { Db } from "~/services/db.server";
-import { translate, type Locale, type MessageKey } from "~/services/i18n";
+import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
 import type { PostedRequestRow } from "./georeport";
 import { OPEN311_FIELD, parsePostedRequest, type Open311Problem } from "./requests";
 

@@ -6,7 +6,7 @@ import { performCitizenAction } from "~/domain/complaints/citizen-tracking.serve
 import { normalizeTrackingCode } from "~/domain/complaints/tracking-code";
 import { findClientComplaint } from "~/models/open311.server";
 import type { Db } from "~/services/db.server";
-import { translate, type Locale, type MessageKey } from "~/services/i18n";
+import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
 import { open311Status, toJakartaIso, type Open311Status } from "./georeport";
 import type { Open311Problem } from "./requests";
 

@@ -4,7 +4,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { Db } from "~/services/db.server";
 import { reportUnitIds, type ReportAccess } from "~/domain/auth/permissions";
-import { translate, type Locale, type MessageKey } from "~/services/i18n";
+import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
 import { formatMonth, formatNumber, formatShare, formatWorkingHours } from "~/services/format";
 import { listFactsForExport } from "~/models/report-queries.server";
 import { loadDashboard, type Dashboard, type ReportPeriod } from "./dashboard.server";
