@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
-import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
+import { evaluateComplaintSla, evaluateComplaintsSla } from "~/domain/sla/evaluate-sla.server";
 import { createLogger } from "~/services/logger.server";
 import { seedDemoAccounts } from "../prisma/seed/index";
 import { startWorkerRuntime } from "../workers/runtime";
@@ -171,6 +171,85 @@ describe("escalation", () => {
     expect(closed.status).toBe("CLOSED");
     expect(closed.events[0]?.type).toBe("AUTO_CLOSED");
     expect(closed.slaCheckAt).toBeNull();
+  });
+});
+
+describe("batched evaluation", () => {
+  // The sweeper evaluates its due complaints together (one transaction per SLA_BATCH_SIZE): every
+  // complaint must come out exactly as if it had been evaluated on its own.
+  async function scenario() {
+    const t0 = wib("2026-06-01T08:00:00"); // Monday
+    const missed = await file(t0);
+    await act(missed, "VERIFY", "COORDINATOR", minutesAfter(t0, 30));
+    await act(missed, "ASSIGN", "SYSTEM", minutesAfter(t0, 31));
+    const reminded = await file(wib("2026-06-08T08:00:00"));
+    const closed = await file(t0);
+    await act(closed, "REJECT", "COORDINATOR", minutesAfter(t0, 10));
+    const quiet = await file(wib("2026-06-10T08:00:00"));
+    return [missed, reminded, closed, quiet];
+  }
+  const now = wib("2026-06-11T10:00:00");
+  const state = async (id: string) => {
+    const complaint = await database.db.complaint.findUniqueOrThrow({ where: { id }, select: { slaCheckAt: true, escalationLevel: true } });
+    return {
+      ...complaint,
+      escalations: (await database.db.escalation.findMany({ where: { complaintId: id }, orderBy: [{ stage: "asc" }, { level: "asc" }] })).map((e) => [e.stage, e.level, e.targetRole, e.dueAt?.toISOString()]),
+      events: (await database.db.complaintEvent.findMany({ where: { complaintId: id, type: { in: ["ESCALATED", "REMINDER_SENT"] } }, orderBy: { id: "asc" } })).map((e) => [e.type, e.payload]),
+      emails: (await database.db.emailMessage.findMany({ where: { complaintId: id, template: { startsWith: "sla." } }, orderBy: { dedupeKey: "asc" } })).map((m) => [m.template, m.toAddress, m.subject]),
+      jobs: await database.db.outboxMessage.count({ where: { OR: [{ jobId: { startsWith: `sla-${id}-` } }, { jobId: { startsWith: `reports-${id}-` } }] } }),
+    };
+  };
+
+  it("gives each complaint of a batch the same outcome and records as evaluating it alone", async () => {
+    const alone = await scenario();
+    const together = await scenario();
+    const aloneResults = [];
+    for (const id of alone) aloneResults.push(await evaluateComplaintSla(database.db, id, { now }));
+    const batch = await evaluateComplaintsSla(database.db, together, { now });
+    expect(together.map((id) => batch.get(id))).toEqual(aloneResults);
+    // 1 June (Hari Lahir Pancasila) is closed: first response due Tue 9 June at close, level 2 not yet.
+    expect(aloneResults[0]!.escalated).toEqual([{ stage: "FIRST_RESPONSE", level: 1 }]);
+    expect(aloneResults[1]!.reminded).toEqual(["VERIFICATION"]);
+    for (let i = 0; i < alone.length; i++) {
+      const [a, b] = [await state(alone[i]!), await state(together[i]!)];
+      // The e-mails name the complaint's own tracking code; everything else is the same.
+      expect({ ...b, emails: b.emails.map(([t, to]) => [t, to]) }).toEqual({ ...a, emails: a.emails.map(([t, to]) => [t, to]) });
+      expect(b.emails.length).toBe(a.emails.length);
+    }
+  });
+
+  it("does nothing twice when overlapping batches race in opposite orders", async () => {
+    const first = await scenario();
+    const second = await scenario();
+    const ids = [...first, ...second];
+    await Promise.all([
+      evaluateComplaintsSla(database.db, ids, { now }),
+      evaluateComplaintsSla(database.db, [...ids].reverse(), { now }),
+      evaluateComplaintsSla(database.db, second, { now }),
+    ]);
+    const again = await evaluateComplaintsSla(database.db, ids, { now });
+    expect([...again.values()].flatMap((r) => [...r.escalated, ...r.reminded])).toEqual([]);
+    for (const id of [first[0]!, second[0]!]) {
+      expect((await state(id)).escalations).toHaveLength(1);
+      expect(await database.db.complaintEvent.count({ where: { complaintId: id, type: "ESCALATED" } })).toBe(1);
+    }
+    for (const id of [first[1]!, second[1]!]) expect(await database.db.complaintEvent.count({ where: { complaintId: id, type: "REMINDER_SENT" } })).toBe(1);
+  });
+  it("still escalates the rest of a batch when one complaint cannot be evaluated", async () => {
+    const [poisoned, healthy] = [(await scenario())[0]!, (await scenario())[0]!];
+    // A real database failure for one complaint only: a trigger refuses its escalations.
+    const schema = `"${database.schema}"`;
+    await database.db.$executeRawUnsafe(`CREATE FUNCTION ${schema}.refuse_escalation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.complaint_id = '${poisoned}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
+    await database.db.$executeRawUnsafe(`CREATE TRIGGER refuse_escalation BEFORE INSERT ON ${schema}.escalation FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse_escalation()`);
+    try {
+      await expect(evaluateComplaintsSla(database.db, [poisoned, healthy], { now })).rejects.toThrow(/refused for the test/);
+      expect((await state(healthy)).escalations).toHaveLength(1);
+      expect((await state(poisoned)).escalations).toHaveLength(0);
+    } finally {
+      await database.db.$executeRawUnsafe(`DROP TRIGGER refuse_escalation ON ${schema}.escalation`);
+    }
+    expect((await evaluateComplaintSla(database.db, poisoned, { now })).escalated).toEqual([{ stage: "FIRST_RESPONSE", level: 1 }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { EmailStatus } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
-import { enqueueJob } from "./outbox.server";
+import { qualifiedTable, type Db } from "~/services/db.server";
+import { enqueueJob, enqueueJobs } from "./outbox.server";
 
 export interface Notice {
   /** One notice, one message: e.g. `receipt-<complaintId>` or `escalation-<complaintId>-FIRST_RESPONSE-1`. */
@@ -48,6 +49,42 @@ export async function createNotice(db: DbClient, notice: Notice): Promise<{ crea
   const existing = await db.emailMessage.findUnique({ where: { dedupeKey: notice.dedupeKey }, select: { id: true } });
   if (!existing) throw new Error("email message skipped as a duplicate but not found by its dedupe key");
   return { created: false, emailMessageId: existing.id };
+}
+
+/** Many notices in one INSERT, each queued once; duplicates (by dedupeKey) are skipped as in createNotice. */
+export async function createNotices(db: Db, client: DbClient, notices: readonly Notice[]): Promise<{ created: number }> {
+  if (notices.length === 0) return { created: 0 };
+  const column = <T>(pick: (n: Notice) => T) => notices.map(pick);
+  const inserted = await client.$queryRaw<{ id: string }[]>`
+    INSERT INTO ${qualifiedTable(db, "email_message")} (dedupe_key, complaint_id, template, locale, to_address, subject, body_text)
+    SELECT * FROM unnest(
+      ${column((n) => n.dedupeKey)}::text[], ${column((n) => n.complaintId ?? null)}::uuid[], ${column((n) => n.template)}::text[],
+      ${column((n) => n.locale)}::text[], ${column((n) => n.to)}::text[], ${column((n) => n.subject)}::text[], ${column((n) => n.bodyText)}::text[])
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`;
+  await enqueueJobs(db, client, "sendEmail", inserted.map((row) => ({ payload: { emailMessageId: row.id } })));
+  return { created: inserted.length };
+}
+
+/** How long a PENDING message is left to its own job before the sweep queues it again, and for how long it keeps trying. */
+export const EMAIL_REQUEUE_AFTER_MS = 15 * 60_000;
+export const EMAIL_REQUEUE_WITHIN_MS = 2 * 24 * 3_600_000;
+
+/**
+ * Queues a send job again (through the outbox) for messages still PENDING between
+ * EMAIL_REQUEUE_AFTER_MS and EMAIL_REQUEUE_WITHIN_MS after they were written. The job id is the
+ * message's, so BullMQ ignores the new job while the first one still exists (waiting, retrying,
+ * or failed for good); it only runs where Redis lost the first. Sending itself is idempotent.
+ */
+export async function requeueStalledEmails(db: Db, now: Date, { limit = 500 }: { limit?: number } = {}): Promise<number> {
+  const stalled = await db.emailMessage.findMany({
+    where: { status: "PENDING", createdAt: { lte: new Date(now.getTime() - EMAIL_REQUEUE_AFTER_MS), gte: new Date(now.getTime() - EMAIL_REQUEUE_WITHIN_MS) } },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  await enqueueJobs(db, db, "sendEmail", stalled.map((row) => ({ payload: { emailMessageId: row.id } })));
+  return stalled.length;
 }
 
 export interface MailboxEntry {

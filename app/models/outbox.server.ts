@@ -26,6 +26,26 @@ export async function enqueueJob<K extends JobKey>(
   });
 }
 
+/**
+ * Many jobs of one kind in one INSERT (the SLA sweeper's batch), with the same contract checks as
+ * enqueueJob. Raw SQL: Prisma compiles a createMany's plan with its rows, which cost more than the
+ * insert itself at hundreds of rows. `db` names the schema, `client` runs it (a transaction).
+ */
+export async function enqueueJobs<K extends JobKey>(db: Db, client: DbClient, key: K, jobs: readonly { payload: JobPayload<K>; runAt?: Date }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const contract = JOBS[key];
+  const now = new Date();
+  const rows = jobs.map(({ payload, runAt }) => {
+    const data = contract.payload.parse(payload) as JobPayload<K>;
+    return { jobId: (contract.jobId as (p: JobPayload<K>) => string)(data), payload: JSON.stringify(data), availableAt: runAt ?? now };
+  });
+  await client.$executeRaw`
+    INSERT INTO ${qualifiedTable(db, "outbox_message")} (queue, job_name, job_id, payload, available_at)
+    SELECT ${contract.queue}, ${contract.name}, v.job_id, v.payload, v.available_at
+    FROM unnest(${rows.map((r) => r.jobId)}::text[], ${rows.map((r) => r.payload)}::jsonb[], ${rows.map((r) => r.availableAt)}::timestamptz[])
+      AS v(job_id, payload, available_at)`;
+}
+
 /** A row rejected this often (unknown job, bad payload) is left for an operator instead of blocking the rest. */
 export const MAX_RELAY_ATTEMPTS = 25;
 

@@ -4,19 +4,27 @@ import type { DbClient } from "~/services/db-types.server";
 
 /** Escalations and reminders already recorded for a complaint, as keys the duty computation skips. */
 export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
+  return (await loadDoneDutiesFor(db, [complaintId])).get(complaintId) ?? { escalations: new Set(), reminders: new Set() };
+}
+
+/** The same for many complaints in two queries; complaints with nothing done have no entry. */
+export async function loadDoneDutiesFor(db: DbClient, complaintIds: readonly string[]): Promise<Map<string, DoneDuties>> {
   const [escalations, reminders] = await Promise.all([
-    db.escalation.findMany({ where: { complaintId }, select: { stage: true, level: true, breachedDueAt: true } }),
-    db.complaintEvent.findMany({ where: { complaintId, type: "REMINDER_SENT" }, select: { payload: true } }),
+    db.escalation.findMany({ where: { complaintId: { in: [...complaintIds] } }, select: { complaintId: true, stage: true, level: true, breachedDueAt: true } }),
+    db.complaintEvent.findMany({ where: { complaintId: { in: [...complaintIds] }, type: "REMINDER_SENT" }, select: { complaintId: true, payload: true } }),
   ]);
-  return {
-    escalations: new Set(escalations.map((e) => escalationKey(e.stage, e.level, e.breachedDueAt))),
-    reminders: new Set(
-      reminders.flatMap((r) => {
-        const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
-        return payload.stage && payload.stageStartedAt ? [reminderKey(payload.stage, new Date(payload.stageStartedAt))] : [];
-      }),
-    ),
+  const done = new Map<string, { escalations: Set<string>; reminders: Set<string> }>();
+  const entry = (complaintId: string) => {
+    let found = done.get(complaintId);
+    if (!found) done.set(complaintId, (found = { escalations: new Set(), reminders: new Set() }));
+    return found;
   };
+  for (const e of escalations) entry(e.complaintId).escalations.add(escalationKey(e.stage, e.level, e.breachedDueAt));
+  for (const r of reminders) {
+    const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
+    if (payload.stage && payload.stageStartedAt) entry(r.complaintId).reminders.add(reminderKey(payload.stage, new Date(payload.stageStartedAt)));
+  }
+  return done;
 }
 
 export interface NoticeRecipient {

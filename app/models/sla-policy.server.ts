@@ -11,30 +11,37 @@ export interface LoadedSlaPolicy extends SlaPolicyTargets {
   escalationStep: Duration;
 }
 
+export interface SlaPolicyScope {
+  unitId?: string | null;
+  productId?: string | null;
+  category?: string | null;
+  priority?: Priority | null;
+}
+
+/** Every active policy with its targets: a few rows, read once per SLA batch (ADR 019). */
+export async function loadActiveSlaPolicies(db: DbClient) {
+  return db.slaPolicy.findMany({ where: { isActive: true }, include: { targets: true }, orderBy: { code: "asc" } });
+}
+
+export type ActiveSlaPolicy = Awaited<ReturnType<typeof loadActiveSlaPolicies>>[number];
+
 /**
  * The most specific active policy for a complaint: product beats unit beats category beats the
  * default (the one with no scope at all); among equals, one made for the complaint's priority
- * beats one for any priority.
+ * beats one for any priority. A policy scoped to something else does not apply at all.
  */
-export async function loadSlaPolicy(
-  db: DbClient,
-  scope: { unitId?: string | null; productId?: string | null; category?: string | null; priority?: Priority | null },
-): Promise<LoadedSlaPolicy> {
-  const candidates = await db.slaPolicy.findMany({
-    where: {
-      isActive: true,
-      OR: [
-        ...(scope.productId ? [{ productId: scope.productId }] : []),
-        ...(scope.unitId ? [{ unitId: scope.unitId, productId: null }] : []),
-        ...(scope.category ? [{ category: scope.category, unitId: null, productId: null }] : []),
-        { unitId: null, productId: null, category: null },
-      ],
-      AND: [{ OR: [{ priority: null }, ...(scope.priority ? [{ priority: scope.priority }] : [])] }],
-    },
-    include: { targets: true },
-  });
-  const rank = (p: (typeof candidates)[number]) => (p.productId ? 6 : p.unitId ? 4 : p.category ? 2 : 0) + (p.priority ? 1 : 0);
-  const policy = candidates.sort((a, b) => rank(b) - rank(a))[0];
+export function chooseSlaPolicy(policies: readonly ActiveSlaPolicy[], scope: SlaPolicyScope): LoadedSlaPolicy {
+  const applies = (p: ActiveSlaPolicy) =>
+    (p.priority === null || p.priority === scope.priority) &&
+    (p.productId
+      ? p.productId === scope.productId
+      : p.unitId
+        ? p.unitId === scope.unitId
+        : p.category
+          ? p.category === scope.category
+          : true);
+  const rank = (p: ActiveSlaPolicy) => (p.productId ? 6 : p.unitId ? 4 : p.category ? 2 : 0) + (p.priority ? 1 : 0);
+  const policy = policies.filter(applies).sort((a, b) => rank(b) - rank(a))[0];
   if (!policy) throw new Error("no active default SLA policy: run the seed");
   const targets: Partial<Record<SlaStage, Duration>> = {};
   for (const target of policy.targets) targets[target.stage] = { amount: target.amount, unit: target.unit };
@@ -46,4 +53,8 @@ export async function loadSlaPolicy(
     pauseStatuses: policy.pauseStatuses,
     targets,
   };
+}
+
+export async function loadSlaPolicy(db: DbClient, scope: SlaPolicyScope): Promise<LoadedSlaPolicy> {
+  return chooseSlaPolicy(await loadActiveSlaPolicies(db), scope);
 }

@@ -2,8 +2,7 @@
 // sweeper ("sla.sweep"). Both only ask evaluateComplaintSla to look; the deadlines live in Postgres.
 import { UnrecoverableError } from "bullmq";
 import { JOBS } from "~/jobs/contracts";
-import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
-import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
+import { evaluateComplaintSla, sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import type { Processor } from "./index";
 
 /** How many complaints one sweep handles; the next sweep takes the rest. */
@@ -19,15 +18,9 @@ export const slaProcessor: Processor = {
       return evaluateComplaintSla(db, payload.data.complaintId, { now: now() });
     }
     if (job.name === JOBS.sweepSla.name) {
-      const at = now();
-      const due = await findComplaintsDueForSlaCheck(db, at, SWEEP_BATCH);
-      let escalations = 0;
-      for (const complaintId of due) {
-        const result = await evaluateComplaintSla(db, complaintId, { now: at });
-        escalations += result.escalated.length;
-      }
-      if (due.length > 0) log.info("sla sweep", { checked: due.length, escalations });
-      return { checked: due.length, escalations };
+      const outcome = await sweepDueComplaints(db, now(), SWEEP_BATCH);
+      if (outcome.checked > 0) log.info("sla sweep", outcome);
+      return outcome;
     }
     throw new UnrecoverableError(`unknown job ${job.name}`);
   },

@@ -1,0 +1,61 @@
+// Set-based writes of the SLA worker's batch (ADR 019): one statement per kind of row, raw SQL so
+// that hundreds of rows do not pass through Prisma's per-query plan compilation. `db` names the
+// schema, `client` (the batch's transaction) runs the statement.
+import type { DueEscalation } from "~/domain/sla/escalation";
+import { qualifiedTable, type Db } from "~/services/db.server";
+import type { DbClient } from "~/services/db-types.server";
+
+export interface EscalationInsert {
+  complaintId: string;
+  targetUnitId: string | null;
+  due: Pick<DueEscalation, "stage" | "level" | "role" | "breachedDueAt" | "nextLevelAt">;
+}
+
+/**
+ * Inserts the escalations and returns those that are new; the unique (complaint, stage, level,
+ * breached deadline) key is the last word on "once".
+ */
+export async function insertEscalations<T extends EscalationInsert>(db: Db, client: DbClient, rows: readonly T[], now: Date): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const returned = await client.$queryRaw<{ complaint_id: string; stage: string; level: number; breached_due_at: Date }[]>`
+    INSERT INTO ${qualifiedTable(db, "escalation")} (complaint_id, stage, level, breached_due_at, target_unit_id, target_role, due_at, escalated_at)
+    SELECT v.complaint_id, v.stage::"SlaStage", v.level, v.breached_due_at, v.target_unit_id, v.target_role::"Role", v.due_at, ${now}
+    FROM unnest(
+      ${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.due.stage)}::text[], ${rows.map((r) => r.due.level)}::int[],
+      ${rows.map((r) => r.due.breachedDueAt)}::timestamptz[], ${rows.map((r) => r.targetUnitId)}::uuid[],
+      ${rows.map((r) => r.due.role)}::text[], ${rows.map((r) => r.due.nextLevelAt)}::timestamptz[]
+    ) AS v(complaint_id, stage, level, breached_due_at, target_unit_id, target_role, due_at)
+    ON CONFLICT (complaint_id, stage, level, breached_due_at) DO NOTHING
+    RETURNING complaint_id::text, stage::text AS stage, level, breached_due_at`;
+  const key = (complaintId: string, stage: string, level: number, breachedDueAt: Date) => `${complaintId}|${stage}|${level}|${breachedDueAt.getTime()}`;
+  const fresh = new Set(returned.map((r) => key(r.complaint_id, r.stage, r.level, r.breached_due_at)));
+  return rows.filter((r) => fresh.has(key(r.complaintId, r.due.stage, r.due.level, r.due.breachedDueAt)));
+}
+
+export interface SystemEventInsert {
+  complaintId: string;
+  type: "ESCALATED" | "REMINDER_SENT";
+  payload: object;
+}
+
+/** Internal timeline events written by the system at `now`, in the given order; returns their ids. */
+export async function insertSystemEvents(db: Db, client: DbClient, rows: readonly SystemEventInsert[], now: Date): Promise<{ id: bigint; complaintId: string; type: string }[]> {
+  if (rows.length === 0) return [];
+  return client.$queryRaw<{ id: bigint; complaintId: string; type: string }[]>`
+    INSERT INTO ${qualifiedTable(db, "complaint_event")} (complaint_id, type, visibility, actor_kind, payload, occurred_at)
+    SELECT v.complaint_id, v.type::"EventType", 'INTERNAL', 'SYSTEM', v.payload, ${now}
+    FROM unnest(${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.type)}::text[], ${rows.map((r) => JSON.stringify(r.payload))}::jsonb[])
+      WITH ORDINALITY AS v(complaint_id, type, payload, ord)
+    ORDER BY v.ord
+    RETURNING id, complaint_id::text AS "complaintId", type::text AS type`;
+}
+
+/** The batch's new check times and escalation levels, one statement. */
+export async function updateSlaChecks(db: Db, client: DbClient, rows: readonly { complaintId: string; slaCheckAt: Date | null; escalationLevel: number }[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await client.$executeRaw`
+    UPDATE ${qualifiedTable(db, "complaint")} AS c
+    SET sla_check_at = v.check_at, escalation_level = v.level, updated_at = ${now}
+    FROM unnest(${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.slaCheckAt)}::timestamptz[], ${rows.map((r) => r.escalationLevel)}::int[]) AS v(id, check_at, level)
+    WHERE c.id = v.id`;
+}
