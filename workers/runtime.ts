@@ -29,6 +29,8 @@ export interface WorkerRuntimeOptions {
   routingSweepIntervalMs?: number;
   /** How often the reports sweeper runs when a "reports" processor is present. */
   reportsSweepIntervalMs?: number;
+  /** How often stalled e-mails are queued again when a "notify" processor is present. */
+  notifySweepIntervalMs?: number;
   /** How often the schedulers are re-registered, so it comes back after Redis lost its data. */
   schedulerRefreshMs?: number;
 }
@@ -36,6 +38,7 @@ export interface WorkerRuntimeOptions {
 export const SLA_SWEEP_INTERVAL_MS = 60_000;
 export const REPORTS_SWEEP_INTERVAL_MS = 5 * 60_000;
 export const ROUTING_SWEEP_INTERVAL_MS = 60_000;
+export const NOTIFY_SWEEP_INTERVAL_MS = 5 * 60_000;
 
 /** Starts the relay, the heartbeat and one BullMQ Worker per processor; `stop` drains them all. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ workerId: string; stop: () => Promise<void> }> {
@@ -89,6 +92,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     { queue: "sla" as const, id: "sla-sweep", job: JOBS.sweepSla.name, every: options.slaSweepIntervalMs ?? SLA_SWEEP_INTERVAL_MS },
     { queue: "routing" as const, id: "routing-sweep", job: JOBS.sweepRouting.name, every: options.routingSweepIntervalMs ?? ROUTING_SWEEP_INTERVAL_MS },
     { queue: "reports" as const, id: "reports-sweep", job: JOBS.sweepReports.name, every: options.reportsSweepIntervalMs ?? REPORTS_SWEEP_INTERVAL_MS },
+    { queue: "notify" as const, id: "notify-sweep", job: JOBS.sweepNotify.name, every: options.notifySweepIntervalMs ?? NOTIFY_SWEEP_INTERVAL_MS },
   ].filter((sweep) => processors.some((p) => p.queue === sweep.queue));
   let schedulerTimer: NodeJS.Timeout | undefined;
   let stopping = false;

@@ -62,6 +62,16 @@ export const JOBS = {
     payload: z.object({ emailMessageId: z.uuid() }),
     jobId: (p) => `email-${p.emailMessageId}`,
   }),
+  /**
+   * Safety net for e-mail, repeated by a job scheduler: queues again the messages still PENDING
+   * a while after they were written, so a send job Redis lost with its data is not lost for good.
+   */
+  sweepNotify: defineJob({
+    queue: "notify",
+    name: "email.sweep",
+    payload: z.object({}),
+    jobId: () => "notify-sweep",
+  }),
   /** Fold one complaint's latest state into the reporting roll-ups. */
   refreshReports: defineJob({
     queue: "reports",

@@ -49,7 +49,7 @@ function aNotice(overrides: Partial<Notice> = {}): Notice {
   };
 }
 
-async function withWorker(transport: EmailTransport, run: () => Promise<void>): Promise<void> {
+async function withWorker(transport: EmailTransport, run: () => Promise<void>, { notifySweepIntervalMs }: { notifySweepIntervalMs?: number } = {}): Promise<void> {
   const runtime = await startWorkerRuntime({
     db: database.db,
     redisUrl,
@@ -57,6 +57,7 @@ async function withWorker(transport: EmailTransport, run: () => Promise<void>): 
     log,
     processors: [createNotifyProcessor(transport)],
     relayIntervalMs: 50,
+    ...(notifySweepIntervalMs ? { notifySweepIntervalMs } : {}),
   });
   try {
     await run();
@@ -95,6 +96,28 @@ async function settled(jobId: string): Promise<{ state: string; job: Job }> {
 const row = (id: string) => database.db.emailMessage.findUniqueOrThrow({ where: { id } });
 
 describe("notify processor", () => {
+  it("sends a message whose job Redis lost, once the e-mail sweep queues it again, and leaves a fresh one to its own job", async () => {
+    // Both outbox rows were relayed, but Redis lost the jobs with its data; one message is 20 minutes old.
+    const stalled = await createNotice(database.db, aNotice());
+    const fresh = await createNotice(database.db, aNotice());
+    await database.db.outboxMessage.updateMany({ where: { jobId: { in: [jobIdOf(stalled.emailMessageId), jobIdOf(fresh.emailMessageId)] } }, data: { dispatchedAt: new Date() } });
+    await database.db.emailMessage.update({ where: { id: stalled.emailMessageId }, data: { createdAt: new Date(Date.now() - 20 * 60_000) } });
+    await withWorker(
+      sendgrid(),
+      async () => {
+        await eventually(async () => ((await row(stalled.emailMessageId)).status === "SENT" ? true : undefined), "the stalled message to be sent");
+        // Further sweeps find nothing more to do for it: sent once.
+        await new Promise((r) => setTimeout(r, 600));
+      },
+      { notifySweepIntervalMs: 200 },
+    );
+    const customId = (body: unknown) => (body as { custom_args?: { email_message_id?: string } } | null)?.custom_args?.email_message_id;
+    expect(capture.requests.filter((r) => customId(r.body) === stalled.emailMessageId)).toHaveLength(1);
+    expect(capture.requests).toHaveLength(1);
+    expect((await row(fresh.emailMessageId)).status).toBe("PENDING");
+  });
+
+
   it("sends a notice exactly once: duplicate notices and duplicate jobs send nothing more", async () => {
     await withWorker(sendgrid(), async () => {
       const notice = aNotice();

@@ -6,6 +6,7 @@ import { qualifiedTable, type Db } from "~/services/db.server";
 import { createEmailTransport, DEFAULT_SEND_TIMEOUT_MS, type EmailTransport, type SendResult } from "~/services/email.server";
 import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
+import { requeueStalledEmails } from "~/models/email.server";
 import type { Processor, ProcessorContext } from "./index";
 
 /** Longer than the transport's own timeout, so a slow SendGrid answer is still recorded. */
@@ -74,6 +75,11 @@ export function createNotifyProcessor(transport: TransportSource, { concurrency 
     queue: "notify",
     concurrency,
     handle: async (job, { db, log, now }: ProcessorContext) => {
+      if (job.name === JOBS.sweepNotify.name) {
+        const requeued = await requeueStalledEmails(db, now());
+        if (requeued > 0) log.info("email sweep", { requeued });
+        return { requeued };
+      }
       if (job.name !== JOBS.sendEmail.name) throw new UnrecoverableError(`unknown job notify/${job.name}`);
       const parsed = JOBS.sendEmail.payload.safeParse(job.data);
       if (!parsed.success) {
