@@ -48,6 +48,8 @@ const env = {
   PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   // Embedded PGlite serialises every connection onto one session; small pools keep it responsive.
   ...(database.kind === "pglite" && !process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: "4" } : {}),
+  // More web processes would only queue on PGlite's one session.
+  ...(database.kind === "pglite" && !process.env.WEB_PROCESSES ? { WEB_PROCESSES: "1" } : {}),
 };
 
 say("applying migrations…");

@@ -10,6 +10,11 @@ const EnvSchema = z
     /** Postgres schema holding our tables; tests give every file its own. */
     DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("public"),
     DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    /**
+     * Web server processes sharing the port (node:cluster). Unset: one per CPU in production, one
+     * otherwise. Each holds its own DATABASE_POOL_SIZE connections.
+     */
+    WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
     REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
     /** Prefix for every BullMQ key; tests give every file its own. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("lapor"),

@@ -8,6 +8,7 @@ import { normalizeTrackingCode } from "./tracking-code";
 import { REFERRALS, type Referral } from "./triage-actions.server";
 import type { CitizenActionInput } from "./citizen-actions";
 import type { StoredAttachment } from "./submit-complaint.server";
+import { loadCitizenViewRow } from "~/models/citizen-view.server";
 
 export async function findComplaintIdByCode(db: Db, code: string): Promise<string | null> {
   const normalized = normalizeTrackingCode(code);
@@ -109,26 +110,7 @@ function holderOf(status: ComplaintStatus): CitizenComplaintView["holder"] {
 }
 
 export async function getCitizenComplaintView(db: Db, complaintId: string): Promise<CitizenComplaintView | null> {
-  const complaint = await db.complaint.findUnique({
-    where: { id: complaintId },
-    select: {
-      id: true,
-      trackingCode: true,
-      status: true,
-      visibility: true,
-      submittedAt: true,
-      nextDueAt: true,
-      nextDueStage: true,
-      rating: true,
-      unit: { select: { name: true } },
-      product: { select: { name: true, nameEn: true } },
-      events: {
-        where: { visibility: "PUBLIC" },
-        orderBy: { id: "asc" },
-        select: { id: true, type: true, occurredAt: true, actorKind: true, message: true, payload: true, attachments: { select: { id: true, originalName: true } } },
-      },
-    },
-  });
+  const complaint = await loadCitizenViewRow(db, complaintId);
   if (!complaint) return null;
   const actions = availableActions(complaint.status, "CITIZEN").filter((a) => !(a === "RATE" && complaint.rating !== null));
   return {
@@ -137,18 +119,18 @@ export async function getCitizenComplaintView(db: Db, complaintId: string): Prom
     status: complaint.status,
     visibility: complaint.visibility,
     submittedAt: complaint.submittedAt.toISOString(),
-    unitName: complaint.unit?.name ?? null,
-    productName: complaint.product?.name ?? null,
-    productNameEn: complaint.product?.nameEn ?? null,
+    unitName: complaint.unitName,
+    productName: complaint.productName,
+    productNameEn: complaint.productNameEn,
     holder: holderOf(complaint.status),
     nextDueAt: complaint.nextDueAt?.toISOString() ?? null,
     nextDueStage: complaint.nextDueStage,
     rating: complaint.rating,
     actions,
     timeline: complaint.events.map((e) => ({
-      id: e.id.toString(),
+      id: e.id,
       type: e.type,
-      occurredAt: e.occurredAt.toISOString(),
+      occurredAt: new Date(e.occurredAt).toISOString(),
       byCitizen: e.actorKind === "CITIZEN",
       message: e.message,
       attachments: e.attachments.map((a) => ({ id: a.id, name: a.originalName })),
