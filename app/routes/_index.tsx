@@ -2,18 +2,15 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCatalogueSummary } from "~/models/catalogue.server";
 import { getDb } from "~/services/db.server";
-import { withDatabase } from "~/services/db-errors.server";
-import { DEFAULT_LOCALE, isLocale, translate, useT } from "~/services/i18n";
+import { lookupMessage, mergeMessages, useT } from "~/services/i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const rootData = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
-  const locale = isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE;
-  return [{ title: translate(locale, "app.name") }, { name: "description", content: translate(locale, "app.tagline") }];
+  const messages = mergeMessages(matches);
+  return [{ title: lookupMessage(messages, "app.name") }, { name: "description", content: lookupMessage(messages, "app.tagline") }];
 };
 
 export async function loader() {
-  // The home page is where citizens arrive: during a database restart it says "try again shortly" (503).
-  return withDatabase(() => getCatalogueSummary(getDb()));
+  return getCatalogueSummary(getDb());
 }
 
 const VISIBILITIES = ["PUBLIC", "RAHASIA", "ANONIM"] as const;

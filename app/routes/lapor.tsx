@@ -16,7 +16,6 @@ import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
-import { withDatabase } from "~/services/db-errors.server";
 import { getEnv } from "~/services/env.server";
 import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "~/services/honeypot";
 import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
@@ -39,7 +38,7 @@ const newIdempotencyKey = () => randomBytes(18).toString("base64url");
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
   return {
-    options: await withDatabase(() => getComplaintFormOptions(getDb())),
+    options: await getComplaintFormOptions(getDb()),
     idempotencyKey: newIdempotencyKey(),
     honeypot: createHoneypotFields(appSecret(), now.getTime()),
     locale: resolveLocale(request),
@@ -101,16 +100,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values, 400, startedAt);
 
   const attachments = await persistUploads(env.STORAGE_DIR, uploads.accepted);
-  // While PostgreSQL is away (restart, failover) the citizen gets "try again shortly" (503), not a
+  // While PostgreSQL is away (restart, failover) createApp answers "try again shortly" (503), not a
   // generic error: nothing was stored, and the same form sent again files it once (idempotency key).
-  const outcome = await withDatabase(() =>
-    submitComplaint(getDb(), result.data, {
-      now,
-      locale,
-      attachments,
-      publicBaseUrl: env.PUBLIC_BASE_URL,
-    }),
-  );
+  const outcome = await submitComplaint(getDb(), result.data, {
+    now,
+    locale,
+    attachments,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  });
   if (!outcome.ok) return invalid(outcome.fieldErrors, values, 400, startedAt);
   return Response.json(
     {

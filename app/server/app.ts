@@ -2,8 +2,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { withDatabase } from "~/services/db-errors.server";
 import { getEnv } from "~/services/env.server";
-import { resolveLocale, translate } from "~/services/i18n";
+import { resolveLocale, translate } from "~/services/i18n.server";
 import { REMOTE_ADDR_HEADER } from "~/services/rate-limit.server";
 import { securityHeaders } from "~/services/security-headers.server";
 
@@ -51,7 +52,31 @@ export function createApp(build: ServerBuild, mode: string) {
   });
   // Fingerprinted bundles never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
-  app.all("*", createRequestHandler({ build, mode }));
+  // Only paths that name a file (favicon.svg): every page request would otherwise cost a stat().
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  app.all("*", createRequestHandler({ build: answerDatabaseOutagesWith503(build), mode }));
   return app;
+}
+
+/**
+ * Every route's loader and action run inside withDatabase: while PostgreSQL is unreachable any
+ * page (staff pages, the tracking page, sign-in) answers 503 with Retry-After instead of a 500,
+ * without each route having to remember it. Other errors pass through unchanged.
+ */
+function answerDatabaseOutagesWith503(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const { loader, action } = route.module;
+    routes[id] = {
+      ...route,
+      module: {
+        ...route.module,
+        ...(loader ? { loader: (args: Parameters<typeof loader>[0]) => withDatabase(async () => loader(args)) } : {}),
+        ...(action ? { action: (args: Parameters<typeof action>[0]) => withDatabase(async () => action(args)) } : {}),
+      },
+    };
+  }
+  return { ...build, routes };
 }

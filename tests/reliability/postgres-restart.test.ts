@@ -16,6 +16,7 @@ import { startTestServer, type TestServer } from "../e2e/support/browser";
 import { TEST_REDIS_URL, uniqueName, useTestQueuePrefix } from "../support/isolation";
 import { PrivatePostgres } from "../support/postgres-server";
 import { clientAddress, eventually, postLapor, trackingCodeIn, type LaporFields } from "../support/reliability";
+import { renderedHtml } from "../support/html";
 
 process.env.TRUST_PROXY = "1";
 process.env.REDIS_URL = TEST_REDIS_URL;
@@ -79,12 +80,22 @@ describe("PostgreSQL restart", () => {
     expect(down.body.checks.redis?.ok).toBe(true);
     const refused = await file();
     expect(refused.status).toBe(503);
-    expect(refused.html).toContain("Layanan sedang tidak tersedia");
-    expect(refused.html).toContain("Data Anda belum tersimpan");
+    expect(renderedHtml(refused.html)).toContain("Layanan sedang tidak tersedia");
+    expect(renderedHtml(refused.html)).toContain("Data Anda belum tersimpan");
     // The same for the home page: the process is alive and says so, rather than a generic 500.
     const home = await fetch(`${server.baseUrl}/`);
     expect(home.status).toBe(503);
     expect(home.headers.get("retry-after")).toBe("30");
+    // And for every other page that needs the database: the tracking page, staff sign-in.
+    const tracking = await fetch(`${server.baseUrl}/lacak/${trackingCodeIn(before.html)}`, { redirect: "manual" });
+    expect(tracking.status).toBe(503);
+    const signIn = await fetch(`${server.baseUrl}/staf/masuk`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "koordinator@demo.lapor-pangkalpinang.invalid", password: "whatever-password" }),
+      redirect: "manual",
+    });
+    expect(signIn.status).toBe(503);
+    expect(renderedHtml(await signIn.text())).toContain("Layanan sedang tidak tersedia");
 
     await postgres.start();
     const restartedAt = Date.now();
