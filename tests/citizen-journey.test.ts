@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import type { Actor, WorkflowAction } from "~/domain/complaints/workflow";
-import { createHoneypotFields } from "~/services/honeypot.server";
-import { appSecret } from "~/services/secrets.server";
 import { useTestServer } from "./e2e/support/browser";
+import { complaintFields, toFormData } from "./support/complaint-form";
+import { renderedHtml } from "./support/html";
 
 // Requests arrive through a (pretend) reverse proxy, so each test can speak from its own address.
 process.env.TRUST_PROXY = "1";
@@ -37,32 +37,12 @@ let clientCounter = 0;
 const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
 
 function complaintForm(overrides: Record<string, string | undefined> = {}, files: FileSpec[] = []): FormData {
-  const fields: Record<string, string | undefined> = {
-    productId,
-    description: "Pembuatan KTP-el saya sudah tiga minggu belum selesai padahal dijanjikan satu minggu.",
-    incidentDate: "2026-11-02",
-    kecamatanCode,
-    kelurahanCode,
-    address: "Jl. Contoh No. 1",
-    chooser: "slow",
-    name: "Siti Aminah",
-    email: "siti.aminah@example.test",
-    phone: "0812 3456 7890",
-    visibility: "PUBLIC",
-    consent: "on",
-    idempotencyKey: randomBytes(18).toString("base64url"),
-    ...createHoneypotFields(appSecret(), Date.now() - 10_000),
-    ...overrides,
-  };
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.set(key, value);
-  for (const file of files) form.append("attachments", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
-  return form;
+  return toFormData(complaintFields({ productId, kecamatanCode, kelurahanCode }, overrides), files);
 }
 
 async function submit(form: FormData, ip = nextClientIp()) {
   const response = await fetch(`${server.baseUrl}/lapor`, { method: "POST", body: form, headers: { "x-forwarded-for": ip } });
-  return { response, html: await response.text() };
+  return { response, html: renderedHtml(await response.text()) };
 }
 
 function receiptOf(html: string): { code: string; pin: string } {
@@ -91,7 +71,9 @@ async function openTracking(code: string, pin: string, ip = nextClientIp()) {
 
 async function trackingPage(code: string, cookie: string) {
   const response = await fetch(`${server.baseUrl}/lacak/${code}`, { headers: { cookie }, redirect: "manual" });
-  return { response, html: await response.text() };
+  const raw = await response.text();
+  // `raw` (loader data included) for what must be absent; `html` for what the page shows.
+  return { response, raw, html: renderedHtml(raw) };
 }
 
 async function citizenAction(code: string, cookie: string, fields: Record<string, string>, files: FileSpec[] = []) {
@@ -223,11 +205,11 @@ describe("tracking a complaint", () => {
       const { response, cookie } = await openTracking(code, wrong, ip);
       expect(response.status).toBe(400);
       expect(cookie).not.toMatch(/^lapor_lacak=/);
-      expect(await response.text()).toContain("Kode lacak atau PIN tidak cocok.");
+      expect(renderedHtml(await response.text())).toContain("Kode lacak atau PIN tidak cocok.");
     }
     const blocked = await openTracking(code, pin, ip);
     expect(blocked.response.status).toBe(429);
-    expect(await blocked.response.text()).toContain("Terlalu banyak percobaan");
+    expect(renderedHtml(await blocked.response.text())).toContain("Terlalu banyak percobaan");
     // Without access the details page sends the visitor to the lookup form.
     const page = await trackingPage(code, "");
     expect(page.response.status).toBe(302);
@@ -268,7 +250,7 @@ describe("tracking a complaint", () => {
   it("never shows an ANONIM complainant's identity on the citizen's pages", async () => {
     const { code, pin } = await fileComplaint({ visibility: "ANONIM", name: "Budi Rahasia", email: "budi.rahasia@example.test", phone: "081299998888" });
     const { cookie } = await openTracking(code, pin);
-    const pages = [(await trackingPage(code, cookie)).html];
+    const pages = [(await trackingPage(code, cookie)).raw];
     for (const html of pages) {
       expect(html).not.toContain("Budi Rahasia");
       expect(html).not.toContain("budi.rahasia@example.test");
@@ -306,6 +288,12 @@ describe("citizen actions", () => {
     expect(resumed.resolutionDueAt).toBeInstanceOf(Date);
     expect(resumed.events.at(-1)).toMatchObject({ type: "CITIZEN_REPLIED", actorKind: "CITIZEN", message: "Foto antrean terlampir." });
     expect(await server.database.db.attachment.count({ where: { complaintId: resumed.id, uploadedBy: "CITIZEN" } })).toBe(1);
+    // The citizen's own timeline shows the reply with its attachment under it, in order.
+    const after = (await trackingPage(code, cookie)).html;
+    expect(after).toContain("Foto antrean terlampir.");
+    expect(after).toContain("antrean.jpg");
+    expect(after.indexOf("Foto antrean terlampir.")).toBeLessThan(after.indexOf("antrean.jpg"));
+    expect(after.indexOf("Pengaduan diterima")).toBeLessThan(after.indexOf("Foto antrean terlampir."));
   });
 
   it("confirms a resolution, then rates it once", async () => {
@@ -318,7 +306,7 @@ describe("citizen actions", () => {
 
     const badRating = await citizenAction(code, cookie, { intent: "rate", rating: "9" });
     expect(badRating.status).toBe(400);
-    expect(await badRating.text()).toContain("Pilih nilai 1 sampai 5.");
+    expect(renderedHtml(await badRating.text())).toContain("Pilih nilai 1 sampai 5.");
     expect((await citizenAction(code, cookie, { intent: "rate", rating: "4", comment: "Cepat setelah diadukan." })).status).toBe(302);
     const again = await citizenAction(code, cookie, { intent: "rate", rating: "1" });
     expect(again.status).toBe(409);
@@ -346,7 +334,7 @@ describe("citizen actions", () => {
     const { cookie } = await openTracking(code, pin);
     const late = await citizenAction(code, cookie, { intent: "reject", reason: "Terlambat menolak." });
     expect(late.status).toBe(409);
-    expect(await late.text()).toContain("Batas waktu untuk menolak penyelesaian sudah lewat");
+    expect(renderedHtml(await late.text())).toContain("Batas waktu untuk menolak penyelesaian sudah lewat");
     expect((await complaintByCode(code)).status).toBe("RESOLVED");
   });
 

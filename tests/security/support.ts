@@ -1,11 +1,9 @@
 // Shared helpers of the security suite (tests/security/*.test.ts): distinct client addresses
 // (the server trusts X-Forwarded-For with TRUST_PROXY=1, so per-network limits never stop a
-// fuzz run), a valid /lapor form, row counts of everything a complaint writes, staff logins.
-import { randomBytes } from "node:crypto";
+// fuzz run), filing a complaint through /lapor, row counts of everything a complaint writes, staff logins.
 import { expect } from "vitest";
 import type { Db } from "~/services/db.server";
-import { createHoneypotFields } from "~/services/honeypot.server";
-import { appSecret } from "~/services/secrets.server";
+import { complaintFields, toFormData, type ComplaintPlace } from "../support/complaint-form";
 
 let clientCounter = 0;
 /** A fresh client address per call; `block` keeps files apart in the logs. */
@@ -14,11 +12,8 @@ export function nextIp(block = 88): string {
   return `10.${block}.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 }
 
-export interface Catalogue {
-  productId: string;
+export interface Catalogue extends ComplaintPlace {
   otherProductId: string;
-  kecamatanCode: string;
-  kelurahanCode: string;
 }
 
 export async function loadCatalogue(db: Db): Promise<Catalogue> {
@@ -27,35 +22,6 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
   const other = await db.serviceProduct.findFirstOrThrow({ where: { unitId: dinkes.id, isActive: true } });
   const kelurahan = await db.region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
   return { productId: product.id, otherProductId: other.id, kecamatanCode: kelurahan.parentCode!, kelurahanCode: kelurahan.code };
-}
-
-/** The fields of a /lapor form that passes every check (honeypot included). */
-export function complaintFields(catalogue: Catalogue, overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const fields: Record<string, string | undefined> = {
-    productId: catalogue.productId,
-    description: "Pembuatan KTP-el saya sudah tiga minggu belum selesai padahal dijanjikan satu minggu.",
-    incidentDate: "2026-11-02",
-    kecamatanCode: catalogue.kecamatanCode,
-    kelurahanCode: catalogue.kelurahanCode,
-    address: "Jl. Contoh No. 1",
-    chooser: "slow",
-    name: "Siti Aminah",
-    email: "siti.aminah@example.test",
-    phone: "0812 3456 7890",
-    visibility: "PUBLIC",
-    consent: "on",
-    idempotencyKey: randomBytes(18).toString("base64url"),
-    ...createHoneypotFields(appSecret(), Date.now() - 10_000),
-    ...overrides,
-  };
-  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
-
-export function toFormData(fields: Record<string, string>, files: { name: string; bytes: Uint8Array; type?: string }[] = []): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  for (const file of files) form.append("attachments", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);
-  return form;
 }
 
 export function receiptOf(html: string): { code: string; pin: string } {

@@ -3,9 +3,11 @@
 // is refused; a valid file under a wrong name is stored as what it really is, under a safe name.
 import { deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CATALOGUES } from "~/services/i18n";
+import { CATALOGUES } from "~/services/i18n.server";
 import { useTestServer } from "../e2e/support/browser";
-import { complaintFields, loadCatalogue, nextIp, receiptOf, rowCounts, toFormData, type Catalogue } from "./support";
+import { complaintFields, toFormData } from "../support/complaint-form";
+import { loadCatalogue, nextIp, receiptOf, rowCounts, type Catalogue } from "./support";
+import { renderedHtml } from "../support/html";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -61,7 +63,7 @@ describe("disguised uploads", () => {
       // A valid photo beside it must not carry the bad file in.
       const { response, html } = await post([{ name: "asli.jpg", bytes: JPEG }, file]);
       expect(response.status).toBe(400);
-      expect(html).toContain(CATALOGUES.en[`form.error.attachment.${file.reason}`]);
+      expect(renderedHtml(html)).toContain(CATALOGUES.en[`form.error.attachment.${file.reason}`]);
       expect(html).toContain('value="Gang Lampiran 3"');
       expect(await rowCounts(db())).toEqual(before);
     });

@@ -4,8 +4,7 @@ import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHoneypotFields } from "~/services/honeypot.server";
-import { appSecret } from "~/services/secrets.server";
+import { complaintFields, toFormData, type ComplaintPlace } from "./complaint-form";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -35,11 +34,7 @@ export async function mapConcurrent<T, R>(items: readonly T[], concurrency: numb
   return results;
 }
 
-export interface LaporFields {
-  productId: string;
-  kecamatanCode: string;
-  kelurahanCode: string;
-}
+export type LaporFields = ComplaintPlace;
 
 /**
  * POSTs the /lapor form as a browser without JavaScript would (a fresh idempotency key, honeypot
@@ -47,24 +42,15 @@ export interface LaporFields {
  * so every request counts against its own per-network limit). Returns the raw response.
  */
 export async function postLapor(baseUrl: string, fields: LaporFields, ip: string, n: number): Promise<{ status: number; html: string }> {
-  const values: Record<string, string> = {
-    productId: fields.productId,
+  const values = complaintFields(fields, {
     description: `Antrean pengambilan KTP-el tidak dilayani sesuai jadwal (uji keandalan ${n}).`,
-    incidentDate: "2026-11-02",
-    kecamatanCode: fields.kecamatanCode,
-    kelurahanCode: fields.kelurahanCode,
     address: "Jl. Keandalan No. 1",
-    chooser: "slow",
     name: "Warga Uji Keandalan",
+    email: undefined,
     phone: "081234567890",
     visibility: "RAHASIA",
-    consent: "on",
-    idempotencyKey: randomBytes(18).toString("base64url"),
-    ...createHoneypotFields(appSecret(), Date.now() - 10_000),
-  };
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value);
-  const response = await fetch(`${baseUrl}/lapor`, { method: "POST", body: form, headers: { "x-forwarded-for": ip } });
+  });
+  const response = await fetch(`${baseUrl}/lapor`, { method: "POST", body: toFormData(values), headers: { "x-forwarded-for": ip } });
   return { status: response.status, html: await response.text() };
 }
 
