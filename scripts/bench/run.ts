@@ -3,9 +3,9 @@
 // the next run), then measures what the issues name, over the real web app and the real domain code:
 //   sweep      the SLA sweeper's query for due complaints, and escalating 10,000 missed deadlines
 //   dashboard  the liaison dashboard page (HTTP, signed in) and the public statistics page, p50/p95
-//   http       complaint submission through the production web process (32 clients) beside
+//   http       (or submit / track alone) complaint submission through the production web process (32 clients) beside
 //              PostgreSQL's raw insert ceiling in the same run; the tracking page in requests/s
-//   bytes      JavaScript and CSS per public page, gzip
+//   bytes      JavaScript and CSS per public page, gzip; the public messages each document carries
 // Prints one table and writes bench/results/<timestamp>.json and bench/results/latest.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -19,13 +19,15 @@ import { DEMO_ACCOUNTS, seedDemoAccounts, seedReferenceData } from "../../prisma
 import { createDb, qualifiedTable, type Db } from "~/services/db.server";
 import { rebuildAllRollups } from "~/models/report-facts.server";
 import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
-import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
+import { sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
+import { messagesFor } from "~/services/i18n.server";
+import { SWEEP_BATCH } from "../../workers/processors/sla";
 import { benchSubmission, benchTracking, CONNECTIONS, rawInsertCeiling, startWebProcess } from "./http";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SCHEMA = "bench";
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 1_000_000);
-const ESCALATIONS = Math.min(10_000, Math.floor(COMPLAINTS / 20));
+const ESCALATIONS = Number(process.env.BENCH_ESCALATIONS ?? Math.min(10_000, Math.floor(COMPLAINTS / 20)));
 const PASSWORD = "bench-liaison-password-2026";
 const url = process.env.DATABASE_URL!;
 
@@ -66,14 +68,22 @@ async function clearBenchActivity(db: Db) {
 }
 
 async function generate(db: Db) {
-  const complaint = qualifiedTable(db, "complaint");
   const existing = await db.complaint.count({ where: { trackingCode: { startsWith: "BENCH" } } });
-  if (existing === COMPLAINTS && process.env.BENCH_FRESH !== "1") {
+  const reuse = existing === COMPLAINTS && process.env.BENCH_FRESH !== "1";
+  // An interrupted run can leave the complaints without their facts: derive those again only.
+  if (reuse && (await db.complaintReportFact.count()) === COMPLAINTS) {
     log(`reusing ${existing} generated complaints (BENCH_FRESH=1 to regenerate)`);
     return;
   }
-  log(`generating ${COMPLAINTS} complaints…`);
   await db.$executeRawUnsafe(`TRUNCATE "${SCHEMA}".complaint_report_fact, "${SCHEMA}".complaint_report_rollup`);
+  if (reuse) log(`reusing ${existing} generated complaints; their report facts are missing`);
+  else await generateComplaints(db);
+  await deriveFacts(db);
+}
+
+async function generateComplaints(db: Db) {
+  const complaint = qualifiedTable(db, "complaint");
+  log(`generating ${COMPLAINTS} complaints…`);
   await clearBenchActivity(db);
   await db.$executeRaw`DELETE FROM ${complaint} WHERE tracking_code LIKE 'BENCH%'`;
   const batch = 100_000;
@@ -102,6 +112,9 @@ async function generate(db: Db) {
     log(`  ${to} complaints (${Math.round((performance.now() - started) / 1000)} s)`);
   }
   results.generateComplaintsSeconds = Math.round((performance.now() - started) / 1000);
+}
+
+async function deriveFacts(db: Db) {
   log("deriving report facts…");
   const factsStarted = performance.now();
   // Outcomes drawn from hashes of the code: the dashboard's cost depends on row counts, not values.
@@ -157,27 +170,32 @@ async function benchSweep(db: Db) {
       ('ASSIGNED', 'ASSIGNED', interval '39 days'), ('ACKNOWLEDGED', 'IN_PROGRESS', interval '38 days')) AS e(type, status, ago)
     WHERE id = ANY(${ids}::uuid[])`;
   await db.$executeRaw`UPDATE ${complaint} SET sla_check_at = now() - interval '1 minute' WHERE id = ANY(${ids}::uuid[])`;
-  await db.$executeRawUnsafe(`ANALYZE "${SCHEMA}".complaint`);
+  // As autovacuum would soon after such a burst of rows; without it the planner guesses from stale counts.
+  await db.$executeRawUnsafe(`ANALYZE "${SCHEMA}".complaint, "${SCHEMA}".complaint_event`);
 
   const now = new Date();
   const query = await timed(20, 3, () => findComplaintsDueForSlaCheck(db, now, 500));
   results.sweepQuery = query;
   rows.push({ name: `SLA sweep: find due (500 of ${COMPLAINTS.toLocaleString("en")})`, value: `p50 ${query.p50} ms, p95 ${query.p95} ms`, target: "≤ 50 ms", met: query.p95 <= 50 });
 
-  // As the worker does it: batches of 500 from the sweep query, four evaluations at a time.
+  // As the worker does it: sweeps of 500 due complaints until none is left.
   const started = performance.now();
   let escalated = 0;
   for (;;) {
-    const batch = await findComplaintsDueForSlaCheck(db, new Date(), 500);
-    if (batch.length === 0) break;
-    for (let i = 0; i < batch.length; i += 4) {
-      const outcomes = await Promise.all(batch.slice(i, i + 4).map((id) => evaluateComplaintSla(db, id, { now: new Date() })));
-      escalated += outcomes.reduce((sum, o) => sum + o.escalated.length, 0);
-    }
+    const sweep = await sweepDueComplaints(db, new Date(), SWEEP_BATCH);
+    if (sweep.checked === 0) break;
+    escalated += sweep.escalations;
   }
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   results.escalation = { complaints: ids.length, escalated, seconds };
-  rows.push({ name: `SLA sweep: escalate ${ids.length.toLocaleString("en")} missed deadlines`, value: `${seconds} s (${escalated} escalations)`, target: "≤ 10 s for 10k", met: ids.length >= 10_000 ? seconds <= 10 : null });
+  // The target names 10,000 escalations; each complaint here reaches three levels, so the run is held
+  // to it as 10,000 complaints in 10 s, three times the target's escalations.
+  rows.push({
+    name: `SLA sweep: ${ids.length.toLocaleString("en")} missed first responses (${escalated.toLocaleString("en")} escalations)`,
+    value: `${seconds} s`,
+    target: "10k escalations ≤ 10 s",
+    met: ids.length >= 10_000 ? seconds <= 10 : null,
+  });
 }
 
 async function benchPages(db: Db) {
@@ -246,14 +264,19 @@ function benchBytes() {
     }
     bytes[page] = { js: [...files].reduce((sum, file) => sum + gz(file), 0), css };
   }
-  results.bytes = bytes;
+  // The words are not in the JS any more: the root loader sends the public ones in the visitor's
+  // language inside every HTML document (app/services/i18n-areas.ts). Counted here so the JS
+  // figure above is not read as the whole saving.
+  const publicMessagesGzip = gzipSync(JSON.stringify(messagesFor("id", "public"))).length;
+  results.bytes = { ...bytes, publicMessagesGzip };
   const kb = (n: number) => `${Math.round(n / 102.4) / 10} KB`;
   for (const [page, { js, css: cssBytes }] of Object.entries(bytes)) {
     rows.push({ name: `Bytes gzip ${page}`, value: `JS ${kb(js)}, CSS ${kb(cssBytes)}`, target: page === "/lapor" ? "JS ≤ 100 KB" : "–", met: page === "/lapor" ? js <= 100 * 1024 : null });
   }
+  rows.push({ name: "Bytes gzip, public messages (id) in each HTML document", value: kb(publicMessagesGzip), target: "–", met: null });
 }
 
-async function benchHttp(db: Db) {
+async function benchHttp(db: Db, parts: { submit: boolean; track: boolean }) {
   const { createServer: createNetServer } = await import("node:net");
   const port = await new Promise<number>((resolvePort) => {
     const probe = createNetServer().listen(0, "127.0.0.1", () => {
@@ -263,10 +286,24 @@ async function benchHttp(db: Db) {
   });
   const web = await startWebProcess(ROOT, { ...process.env, DATABASE_SCHEMA: SCHEMA, TRUST_PROXY: "1", RATE_LIMIT_PREFIX: `bench${Date.now()}` }, port);
   try {
+    if (parts.submit) await benchSubmissionAgainstCeiling(db, web.base);
+    if (parts.track) {
+      log("tracking page…");
+      const tracking = await benchTracking(db, web.base);
+      results.tracking = tracking;
+      rows.push({ name: `Tracking page /lacak/:code (${CONNECTIONS} clients)`, value: `${tracking.requestsPerSecond} req/s, p50 ${tracking.p50} ms, p99 ${tracking.p99} ms, non-2xx ${tracking.non2xx}`, target: "≥ 1,000 req/s", met: tracking.requestsPerSecond >= 1000 && tracking.non2xx === 0 });
+    }
+  } finally {
+    await web.stop();
+  }
+}
+
+async function benchSubmissionAgainstCeiling(db: Db, base: string) {
+  {
     log("raw PostgreSQL insert ceiling…");
     const ceiling = await rawInsertCeiling(url, SCHEMA);
     log("complaint submission through /lapor…");
-    const submission = await benchSubmission(db, web.base);
+    const submission = await benchSubmission(db, base);
     const ratio = Math.round((submission.storedPerSecond / ceiling.insertsPerSecond) * 1000) / 10;
     results.insertCeiling = ceiling;
     results.submission = { ...submission, ratioPercent: ratio };
@@ -277,12 +314,6 @@ async function benchHttp(db: Db) {
       target: "≥ 25 % of raw, p99 ≤ 150 ms",
       met: ratio >= 25 && submission.p99 <= 150,
     });
-    log("tracking page…");
-    const tracking = await benchTracking(db, web.base);
-    results.tracking = tracking;
-    rows.push({ name: `Tracking page /lacak/:code (${CONNECTIONS} clients)`, value: `${tracking.requestsPerSecond} req/s, p50 ${tracking.p50} ms, p99 ${tracking.p99} ms`, target: "≥ 1,000 req/s", met: tracking.requestsPerSecond >= 1000 });
-  } finally {
-    await web.stop();
   }
 }
 
@@ -299,7 +330,10 @@ async function main() {
     for (const table of ["complaint", "complaint_report_fact", "complaint_report_rollup"]) await db.$executeRawUnsafe(`VACUUM (ANALYZE) "${SCHEMA}".${table}`);
     if (sections.has("dashboard")) await benchPages(db);
     if (sections.has("sweep")) await benchSweep(db);
-    if (sections.has("http")) await benchHttp(db);
+    // "http" is both halves; "submit" or "track" runs one of them.
+    const submit = sections.has("http") || sections.has("submit");
+    const track = sections.has("http") || sections.has("track");
+    if (submit || track) await benchHttp(db, { submit, track });
     if (sections.has("bytes")) benchBytes();
   } finally {
     await db.$disconnect();
