@@ -101,6 +101,17 @@ async function bringToUnit(code: string) {
 }
 
 describe("filing a complaint", () => {
+  it("offers each service in the visitor's language only (the list travels twice in every form page)", async () => {
+    const product = await server.database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
+    expect(product.name).not.toBe(product.nameEn);
+    const page = async (lang: string) => (await fetch(`${server.baseUrl}/lapor?lang=${lang}`)).text();
+    const [indonesian, english] = [await page("id"), await page("en")];
+    expect(renderedHtml(indonesian)).toContain(`>${product.name}</option>`);
+    expect(indonesian).not.toContain(product.nameEn);
+    expect(renderedHtml(english)).toContain(`>${product.nameEn}</option>`);
+    expect(english).not.toContain(product.name);
+  });
+
   it("stores the complaint, its identity apart, the first deadline and the jobs, and shows a receipt with code and PIN", async () => {
     const { response, html } = await submit(complaintForm({}, [{ name: "ktp-antrian.jpg", bytes: JPEG }]));
     expect(response.status).toBe(200);

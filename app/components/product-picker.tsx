@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
-import { useT, type Locale } from "~/services/i18n";
+import { useT } from "~/services/i18n";
 
 interface UnitOption {
   id: string;
   name: string;
-  products: { id: string; name: string; nameEn: string }[];
+  /** The product's name in the visitor's language. */
+  products: { id: string; label: string }[];
 }
 
 type SelectProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: true; required?: boolean };
@@ -14,7 +15,7 @@ type SelectProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: t
  * match); once the page is interactive a search box above it narrows the list by service or
  * unit name. The chosen option is never filtered away.
  */
-export function ProductPicker({ units, locale, defaultValue, selectProps }: { units: UnitOption[]; locale: Locale; defaultValue: string; selectProps: SelectProps }) {
+export function ProductPicker({ units, defaultValue, selectProps }: { units: UnitOption[]; defaultValue: string; selectProps: SelectProps }) {
   const t = useT();
   const [interactive, setInteractive] = useState(false);
   const [query, setQuery] = useState("");
@@ -22,12 +23,11 @@ export function ProductPicker({ units, locale, defaultValue, selectProps }: { un
   useEffect(() => setInteractive(true), []);
 
   const needle = query.trim().toLocaleLowerCase("id");
-  const label = (p: UnitOption["products"][number]) => (locale === "en" ? p.nameEn : p.name);
   const shown = needle
     ? units
         .map((unit) => {
           const unitMatches = unit.name.toLocaleLowerCase("id").includes(needle);
-          return { ...unit, products: unit.products.filter((p) => unitMatches || p.id === value || label(p).toLocaleLowerCase("id").includes(needle)) };
+          return { ...unit, products: unit.products.filter((p) => unitMatches || p.id === value || p.label.toLocaleLowerCase("id").includes(needle)) };
         })
         .filter((unit) => unit.products.length > 0)
     : units;
@@ -51,7 +51,7 @@ export function ProductPicker({ units, locale, defaultValue, selectProps }: { un
           <optgroup key={unit.id} label={unit.name}>
             {unit.products.map((product) => (
               <option key={product.id} value={product.id}>
-                {label(product)}
+                {product.label}
               </option>
             ))}
           </optgroup>

@@ -1,4 +1,5 @@
 import type { DbClient } from "~/services/db-types.server";
+import type { Locale } from "~/services/i18n";
 
 /** Figures for the home page: how many units and products a citizen can choose from. */
 export async function getCatalogueSummary(db: DbClient): Promise<{ units: number; products: number; hasDemoData: boolean }> {
@@ -11,12 +12,16 @@ export async function getCatalogueSummary(db: DbClient): Promise<{ units: number
 }
 
 export interface FormOptions {
-  units: { id: string; name: string; products: { id: string; name: string; nameEn: string }[] }[];
+  units: { id: string; name: string; products: { id: string; label: string }[] }[];
   kecamatan: { code: string; name: string; kelurahan: { code: string; name: string }[] }[];
 }
 
-/** What the complaint form offers: units with their products, and the city's regions. */
-export async function getComplaintFormOptions(db: DbClient): Promise<FormOptions> {
+/**
+ * What the complaint form offers: units with their products, and the city's regions. Product names
+ * come in the visitor's language only: the list is carried twice in every /lapor page (the markup
+ * and the data React hydrates from), on citizens' phones.
+ */
+export async function getComplaintFormOptions(db: DbClient, locale: Locale): Promise<FormOptions> {
   const [units, regions] = await Promise.all([
     db.serviceUnit.findMany({
       where: { isActive: true, products: { some: { isActive: true } } },
@@ -36,5 +41,13 @@ export async function getComplaintFormOptions(db: DbClient): Promise<FormOptions
       name: k.name,
       kelurahan: regions.filter((r) => r.parentCode === k.code).map((r) => ({ code: r.code, name: r.name })),
     }));
-  return { units, kecamatan };
+  const collator = new Intl.Collator(locale);
+  return {
+    units: units.map((unit) => ({
+      id: unit.id,
+      name: unit.name,
+      products: unit.products.map((p) => ({ id: p.id, label: locale === "en" ? p.nameEn : p.name })).sort((a, b) => collator.compare(a.label, b.label)),
+    })),
+    kecamatan,
+  };
 }

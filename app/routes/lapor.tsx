@@ -20,7 +20,7 @@ import { getEnv } from "~/services/env.server";
 import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "~/services/honeypot";
 import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
 import { pageTitle } from "~/services/meta";
-import { resolveLocale, useLocale, useT, type MessageKey } from "~/services/i18n";
+import { resolveLocale, useT, type MessageKey } from "~/services/i18n";
 import { parseFormWithFiles, UnreadableFormError } from "~/services/multipart.server";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
 import { getFailFastRedis } from "~/services/redis.server";
@@ -37,11 +37,12 @@ const newIdempotencyKey = () => randomBytes(18).toString("base64url");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
+  const locale = resolveLocale(request);
   return {
-    options: await getComplaintFormOptions(getDb()),
+    options: await getComplaintFormOptions(getDb(), locale),
     idempotencyKey: newIdempotencyKey(),
     honeypot: createHoneypotFields(appSecret(), now.getTime()),
-    locale: resolveLocale(request),
+    locale,
   };
 }
 
@@ -152,7 +153,6 @@ function Receipt({ data }: { data: Extract<ActionData, { status: "submitted" }> 
 
 export default function FileComplaint() {
   const t = useT();
-  const locale = useLocale();
   const { options, idempotencyKey, honeypot } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
@@ -195,7 +195,7 @@ export default function FileComplaint() {
         <fieldset>
           <legend>{t("form.section.where")}</legend>
           <Field id="productId" label={labels.productId!} hint={t("form.product.hint")} error={errors.productId}>
-            {(props) => <ProductPicker units={options.units} locale={locale} defaultValue={values.productId ?? ""} selectProps={props} />}
+            {(props) => <ProductPicker units={options.units} defaultValue={values.productId ?? ""} selectProps={props} />}
           </Field>
           <div className="field field--checkbox">
             <input id="unitUnknown" name="unitUnknown" type="checkbox" defaultChecked={values.unitUnknown === "on"} />
