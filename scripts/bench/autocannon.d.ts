@@ -1,13 +1,13 @@
 // The parts of autocannon's programmatic API the benchmarks use (the package ships no types).
 declare module "autocannon" {
-  interface RequestSpec {
+  export interface RequestSpec {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
     setupRequest?: (request: RequestSpec) => RequestSpec;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;

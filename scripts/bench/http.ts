@@ -4,9 +4,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
-import autocannon from "autocannon";
+import autocannon, { type Options as AutocannonOptions } from "autocannon";
 import pg from "pg";
 import { createHoneypotFields } from "~/services/honeypot.server";
+import { hashPin } from "~/services/pin.server";
 import { appSecret } from "~/services/secrets.server";
 import { generateTrackingCode } from "~/domain/complaints/tracking-code";
 import { grantAccessCookie } from "~/domain/complaints/tracking-access.server";
@@ -14,6 +15,7 @@ import type { Db } from "~/services/db.server";
 
 export const CONNECTIONS = 32;
 const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_HTTP_WARMUP_SECONDS ?? 3);
 
 export async function startWebProcess(root: string, env: NodeJS.ProcessEnv, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
   // BENCH_WEB_PROFILE_DIR=<dir> writes a V8 CPU profile of the web process there when it stops.
@@ -72,11 +74,9 @@ function complaintBody(productId: string): { body: Buffer; contentType: string }
 
 export async function benchSubmission(db: Db, base: string) {
   const product = await db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
-  const before = await db.complaint.count();
-  const result = await autocannon({
+  const options: AutocannonOptions = {
     url: `${base}/lapor`,
     connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
     requests: [
       {
         method: "POST",
@@ -86,7 +86,11 @@ export async function benchSubmission(db: Db, base: string) {
         },
       },
     ],
-  });
+  };
+  // Steady state, as for the tracking page; the warm-up's complaints are not counted.
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  const before = await db.complaint.count();
+  const result = await autocannon({ ...options, duration: DURATION_SECONDS });
   const stored = (await db.complaint.count()) - before;
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -97,6 +101,27 @@ export async function benchSubmission(db: Db, base: string) {
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/**
+ * How many PINs this machine can hash per second with every core on it (the same hashPin a
+ * submission runs, argon2id at OWASP's minimum, in libuv's thread pool): no submission rate can be
+ * higher, whatever the web tier does (docs/decisions/021-submission-rate-and-the-pin-hash.md).
+ */
+export async function pinHashCeiling() {
+  const pins = Array.from({ length: 64 }, (_, i) => String(100_000 + i));
+  let hashed = 0;
+  const started = performance.now();
+  const end = Date.now() + Math.min(DURATION_SECONDS, 5) * 1000;
+  await Promise.all(
+    pins.map(async (pin) => {
+      while (Date.now() < end) {
+        await hashPin(pin);
+        hashed += 1;
+      }
+    }),
+  );
+  return { hashesPerSecond: Math.round(hashed / ((performance.now() - started) / 1000)), threads: Number(process.env.UV_THREADPOOL_SIZE ?? 4) };
 }
 
 /** PostgreSQL's insert ceiling on this machine: single-row autocommit inserts of a complaint-sized row, 32 clients. */
@@ -139,7 +164,10 @@ export async function benchTracking(db: Db, base: string) {
     const check = await fetch(`${base}/lacak/${complaint.trackingCode}`, { headers: { cookie }, redirect: "manual" });
     if (check.status !== 200) throw new Error(`tracking page answered ${check.status}`);
     await check.arrayBuffer();
-    result = await autocannon({ url: `${base}/lacak/${complaint.trackingCode}`, connections: CONNECTIONS, duration: DURATION_SECONDS, headers: { cookie } });
+    const options = { url: `${base}/lacak/${complaint.trackingCode}`, connections: CONNECTIONS, headers: { cookie } };
+    // Steady state, not the web processes' first seconds of JIT compilation and cold pools.
+    await autocannon({ ...options, duration: WARMUP_SECONDS });
+    result = await autocannon({ ...options, duration: DURATION_SECONDS });
   } finally {
     // The generated set is recognised by its codes on the next run.
     await db.complaint.update({ where: { id: subject.id }, data: { trackingCode: subject.trackingCode } });

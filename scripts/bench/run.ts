@@ -22,7 +22,7 @@ import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
 import { sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import { messagesFor } from "~/services/i18n.server";
 import { SWEEP_BATCH } from "../../workers/processors/sla";
-import { benchSubmission, benchTracking, CONNECTIONS, rawInsertCeiling, startWebProcess } from "./http";
+import { benchSubmission, benchTracking, CONNECTIONS, pinHashCeiling, rawInsertCeiling, startWebProcess } from "./http";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SCHEMA = "bench";
@@ -302,12 +302,17 @@ async function benchSubmissionAgainstCeiling(db: Db, base: string) {
   {
     log("raw PostgreSQL insert ceiling…");
     const ceiling = await rawInsertCeiling(url, SCHEMA);
+    log("PIN hash ceiling…");
+    const pinHash = await pinHashCeiling();
     log("complaint submission through /lapor…");
     const submission = await benchSubmission(db, base);
     const ratio = Math.round((submission.storedPerSecond / ceiling.insertsPerSecond) * 1000) / 10;
     results.insertCeiling = ceiling;
     results.submission = { ...submission, ratioPercent: ratio };
     rows.push({ name: `Raw PostgreSQL inserts (${CONNECTIONS} clients)`, value: `${ceiling.insertsPerSecond}/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms`, target: "–", met: null });
+    results.pinHashCeiling = pinHash;
+    // At most this many submissions a second (ADR 021); 32 clients at p99 150 ms would need 32 / 0.15 ≈ 213/s.
+    rows.push({ name: "PIN hash ceiling (argon2id, all cores)", value: `${pinHash.hashesPerSecond}/s`, target: "–", met: null });
     rows.push({
       name: `Complaint submission, HTTP /lapor (${CONNECTIONS} clients)`,
       value: `${submission.storedPerSecond}/s stored (${ratio} % of raw), p50 ${submission.p50} ms, p99 ${submission.p99} ms, non-2xx ${submission.non2xx}`,
