@@ -231,7 +231,8 @@ describe("staff actions", () => {
     const early = await post(detail(id), cookies.OFFICER!, { intent: "respond", message: "Jawaban terlalu dini" });
     expect(early.response.status).toBe(409);
     expect(early.html).toContain("Tindakan ini tidak dapat dilakukan");
-    expect(early.raw).toContain("Jawaban terlalu dini"); // kept in the action data (no respond form to show it in yet)
+    // No respond form to put it back in yet: shown read-only under the refusal, to copy.
+    expect(renderedHtml(early.raw)).toMatch(/<textarea[^>]*readonly=""[^>]*>Jawaban terlalu dini<\/textarea>/i);
 
     const ack = await post(detail(id), cookies.OFFICER!, { intent: "acknowledge" });
     expect(ack.response.status).toBe(302);

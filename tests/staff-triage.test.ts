@@ -310,7 +310,8 @@ describe("hold and release", () => {
 
     const twice = await triage(id, { intent: "hold", reason: "Sekali lagi ditunda." });
     expect(twice.response.status).toBe(409);
-    expect(twice.raw).toContain("Sekali lagi ditunda."); // kept in the action data (the hold form is not shown while on hold)
+    // The hold form is not shown while on hold: the reason comes back read-only under the refusal, to copy.
+    expect(renderedHtml(twice.raw)).toMatch(/<textarea[^>]*readonly=""[^>]*>Sekali lagi ditunda.<\/textarea>/i);
 
     expect((await triage(id, { intent: "release" })).response.status).toBe(302);
     expect(await statusOf(id)).toBe("SUBMITTED");

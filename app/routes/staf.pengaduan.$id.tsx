@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/forms";
+import { UnsentText } from "~/components/unsent-text";
 import { canAccessComplaint, canSeeIdentity, unitTreeFrom } from "~/domain/auth/permissions";
 import { activeTemplates } from "~/domain/admin/templates.server";
 import { IDENTITY_PURPOSES } from "~/domain/complaints/identity-purposes";
@@ -515,7 +516,10 @@ export default function StaffComplaintDetail() {
       <h2>{t("inbox.actions.title")}</h2>
       {/* A refusal for a form no longer on the page (the status moved on, or the right is gone). */}
       {actionData && actionData.intent !== "reveal-identity" && !intents.includes(actionData.intent as StaffIntent) ? (
-        <FormAlert message={actionData.errors.form} />
+        <>
+          <FormAlert message={actionData.errors.form} />
+          <UnsentText values={actionData.values} />
+        </>
       ) : null}
       {intents.length === 0 ? <p>{t("inbox.actions.none")}</p> : null}
       {data.templates.length > 0 ? (

@@ -4,6 +4,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Field } from "~/components/forms";
+import { UnsentText } from "~/components/unsent-text";
 import {
   isTriageIntent,
   performTriageAction,
@@ -265,9 +266,12 @@ export default function TriageComplaint() {
 
       <h2>{t("triage.detail.actions")}</h2>
       {data?.errors.form && !(data.intent && has(data.intent)) ? (
-        <div className="error-summary" role="alert">
-          <p>{t(data.errors.form as MessageKey)}</p>
-        </div>
+        <>
+          <div className="error-summary" role="alert">
+            <p>{t(data.errors.form as MessageKey)}</p>
+          </div>
+          <UnsentText values={data.values} />
+        </>
       ) : null}
       {intents.length === 0 ? <p>{t("triage.detail.noActions")}</p> : null}
       {has("verify") ? (
