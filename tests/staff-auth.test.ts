@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
-import { hashPassword } from "~/services/password.server";
+import { hash } from "@node-rs/argon2";
+import { hashPassword, verifyPassword } from "~/services/password.server";
 import { safeRedirectPath } from "~/services/session.server";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
@@ -143,6 +144,23 @@ describe("staff login", () => {
     // Once the lock has run out, the right password works again.
     await db().user.update({ where: { id: staff.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await login(staff.email, PASSWORD)).response.status).toBe(302);
+  });
+
+  it("re-hashes a password stored with older argon2 parameters when it signs in, and audits that", async () => {
+    const { id, email } = await makeStaff();
+    // What an earlier, weaker setting would have stored (4 MiB, one pass).
+    const weak = await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await db().user.update({ where: { id }, data: { passwordHash: weak } });
+    expect((await login(email, PASSWORD)).response.status).toBe(302);
+    const { passwordHash } = await db().user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } });
+    expect(passwordHash).not.toBe(weak);
+    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(passwordHash!, PASSWORD)).toBe(true);
+    const success = await db().auditLog.findFirstOrThrow({ where: { actorUserId: id, action: "login.success" }, orderBy: { id: "desc" } });
+    expect(success.data).toMatchObject({ passwordRehashed: true });
+    // The next sign-in finds current parameters and leaves the hash alone.
+    expect((await login(email, PASSWORD)).response.status).toBe(302);
+    expect((await db().user.findUniqueOrThrow({ where: { id } })).passwordHash).toBe(passwordHash);
   });
 
   it("limits sign-in attempts per network", async () => {

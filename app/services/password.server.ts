@@ -14,3 +14,15 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
+
+/**
+ * True when a stored hash was made with other parameters than OPTIONS (older, weaker settings, or
+ * another algorithm): the login that proves the password is the one chance to hash it again.
+ * ADR 005. An unreadable hash also counts, so it is replaced the next time it verifies.
+ */
+export function needsRehash(passwordHash: string): boolean {
+  const match = /^\$argon2(id|i|d)\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!match) return true;
+  const [, variant, version, memory, time, lanes] = match;
+  return variant !== "id" || version !== "19" || Number(memory) !== OPTIONS.memoryCost || Number(time) !== OPTIONS.timeCost || Number(lanes) !== OPTIONS.parallelism;
+}

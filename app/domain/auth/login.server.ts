@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createNotice } from "~/models/email.server";
 import type { DbClient } from "~/services/db-types.server";
 import { isLocale, translate } from "~/services/i18n.server";
-import { hashPassword, verifyPassword } from "~/services/password.server";
+import { hashPassword, needsRehash, verifyPassword } from "~/services/password.server";
 import { hashIdentifier, type RateLimitRule } from "~/services/rate-limit.server";
 import { destroyUserSessions } from "~/services/session.server";
 
@@ -83,8 +83,10 @@ export async function loginStaff(db: DbClient, input: { email: string; password:
     }
     return { ok: false, reason: "invalid" };
   }
-  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-  await audit(db, "login.success", user.id, { network });
+  // A hash made with older parameters is upgraded while the password is at hand (ADR 005).
+  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) } });
+  await audit(db, "login.success", user.id, { network, ...(rehashed ? { passwordRehashed: true } : {}) });
   return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword };
 }
 
