@@ -52,7 +52,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const workers = processors.map((processor) => {
     const worker = new Worker(
       processor.queue,
-      (job) => processor.handle(job, { db, log, now }),
+      (job) => processor.handle(job, { db, log, now, queues: producer.queues }),
       {
         connection: consumerConnection as ConnectionOptions,
         prefix: queuePrefix,

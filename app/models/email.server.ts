@@ -72,11 +72,13 @@ export const EMAIL_REQUEUE_WITHIN_MS = 2 * 24 * 3_600_000;
 
 /**
  * Queues a send job again (through the outbox) for messages still PENDING between
- * EMAIL_REQUEUE_AFTER_MS and EMAIL_REQUEUE_WITHIN_MS after they were written. The job id is the
- * message's, so BullMQ ignores the new job while the first one still exists (waiting, retrying,
- * or failed for good); it only runs where Redis lost the first. Sending itself is idempotent.
+ * EMAIL_REQUEUE_AFTER_MS and EMAIL_REQUEUE_WITHIN_MS after they were written, and returns their ids.
+ * The job id is the message's, so BullMQ ignores the new job while the first one still exists
+ * (waiting or retrying); where Redis lost it, it runs again. A job that used up its tries (SendGrid
+ * down for longer than the backoff) is kept by BullMQ as failed under that id, so the caller gives
+ * it another round of tries (the notify processor's sweep). Sending itself is idempotent.
  */
-export async function requeueStalledEmails(db: Db, now: Date, { limit = 500 }: { limit?: number } = {}): Promise<number> {
+export async function requeueStalledEmails(db: Db, now: Date, { limit = 500 }: { limit?: number } = {}): Promise<string[]> {
   const stalled = await db.emailMessage.findMany({
     where: { status: "PENDING", createdAt: { lte: new Date(now.getTime() - EMAIL_REQUEUE_AFTER_MS), gte: new Date(now.getTime() - EMAIL_REQUEUE_WITHIN_MS) } },
     orderBy: { createdAt: "asc" },
@@ -84,7 +86,7 @@ export async function requeueStalledEmails(db: Db, now: Date, { limit = 500 }: {
     select: { id: true },
   });
   await enqueueJobs(db, db, "sendEmail", stalled.map((row) => ({ payload: { emailMessageId: row.id } })));
-  return stalled.length;
+  return stalled.map((row) => row.id);
 }
 
 export interface MailboxEntry {

@@ -2,6 +2,7 @@ import type { Job } from "bullmq";
 import type { QueueName } from "~/jobs/contracts";
 import type { Db } from "~/services/db.server";
 import type { Logger } from "~/services/logger.server";
+import type { Queues } from "~/services/queue.server";
 import { notifyProcessor } from "./notify";
 import { routingProcessor } from "./routing";
 import { reportsProcessor } from "./reports";
@@ -11,6 +12,11 @@ export interface ProcessorContext {
   db: Db;
   log: Logger;
   now: () => Date;
+  /**
+   * The runtime's producer queues (same Redis), for a processor that looks at or retries other
+   * jobs. Absent where a test hands a processor one job directly, without a runtime.
+   */
+  queues?: Queues;
 }
 
 export interface Processor {

@@ -117,6 +117,27 @@ describe("notify processor", () => {
     expect((await row(fresh.emailMessageId)).status).toBe("PENDING");
   });
 
+  it("gives a send job that used up its tries (SendGrid down) another round once the message is stalled, and sends it once", async () => {
+    const { emailMessageId: id } = await createNotice(database.db, aNotice());
+    await database.db.outboxMessage.updateMany({ where: { jobId: jobIdOf(id) }, data: { dispatchedAt: new Date() } });
+    capture.respondWith(500);
+    await withWorker(
+      sendgrid(),
+      async () => {
+        await addJob({ emailMessageId: id }, { jobId: jobIdOf(id), attempts: 1 });
+        expect((await settled(jobIdOf(id))).state).toBe("failed");
+        expect(await row(id)).toMatchObject({ status: "PENDING", attempts: 1 });
+        // Still PENDING 20 minutes after it was written: the sweep finds BullMQ's failed job under its id.
+        await database.db.emailMessage.update({ where: { id }, data: { createdAt: new Date(Date.now() - 20 * 60_000) } });
+        await eventually(async () => ((await row(id)).status === "SENT" ? true : undefined), "the exhausted message to be sent");
+        await new Promise((r) => setTimeout(r, 600));
+      },
+      { notifySweepIntervalMs: 200 },
+    );
+    expect(capture.requests.map((r) => r.status)).toEqual([500, 202]);
+    expect(await row(id)).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+  });
+
 
   it("sends a notice exactly once: duplicate notices and duplicate jobs send nothing more", async () => {
     await withWorker(sendgrid(), async () => {

@@ -1,7 +1,7 @@
 // Queue "notify": sends stored EmailMessage rows (job "email.send", payload { emailMessageId }).
 // docs/decisions/009-email-through-sendgrid.md
-import { UnrecoverableError } from "bullmq";
-import { JOBS } from "~/jobs/contracts";
+import { UnrecoverableError, type Queue } from "bullmq";
+import { JOBS, type QueueName } from "~/jobs/contracts";
 import { qualifiedTable, type Db } from "~/services/db.server";
 import { createEmailTransport, DEFAULT_SEND_TIMEOUT_MS, type EmailTransport, type SendResult } from "~/services/email.server";
 import { getEnv } from "~/services/env.server";
@@ -66,6 +66,23 @@ async function sendStoredEmail(db: Db, transport: EmailTransport, emailMessageId
   );
 }
 
+/**
+ * Gives the send jobs of still-PENDING messages that BullMQ holds as failed (all tries used while
+ * SendGrid was unreachable) a fresh round of tries. A message SendGrid refused for good is FAILED,
+ * not PENDING, so it is never among these.
+ */
+async function retryExhaustedSends(queue: Queue, emailMessageIds: readonly string[]): Promise<number> {
+  let retried = 0;
+  for (const emailMessageId of emailMessageIds) {
+    const send = await queue.getJob(JOBS.sendEmail.jobId({ emailMessageId }));
+    if (send && (await send.isFailed())) {
+      await send.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+      retried += 1;
+    }
+  }
+  return retried;
+}
+
 /** A transport, or a function giving one when the first job needs it. */
 export type TransportSource = EmailTransport | (() => EmailTransport);
 
@@ -74,11 +91,12 @@ export function createNotifyProcessor(transport: TransportSource, { concurrency 
   return {
     queue: "notify",
     concurrency,
-    handle: async (job, { db, log, now }: ProcessorContext) => {
+    handle: async (job, { db, log, now, queues }: ProcessorContext) => {
       if (job.name === JOBS.sweepNotify.name) {
-        const requeued = await requeueStalledEmails(db, now());
-        if (requeued > 0) log.info("email sweep", { requeued });
-        return { requeued };
+        const stalled = await requeueStalledEmails(db, now());
+        const retried = queues ? await retryExhaustedSends(queues[job.queueName as QueueName], stalled) : 0;
+        if (stalled.length > 0) log.info("email sweep", { requeued: stalled.length, retried });
+        return { requeued: stalled.length, retried };
       }
       if (job.name !== JOBS.sendEmail.name) throw new UnrecoverableError(`unknown job notify/${job.name}`);
       const parsed = JOBS.sendEmail.payload.safeParse(job.data);
