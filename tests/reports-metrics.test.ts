@@ -12,8 +12,8 @@ import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
 import { MALADMINISTRATION_CHOOSER } from "~/domain/complaints/complaint-form";
 import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
 import { refreshComplaintReport } from "~/domain/reports/refresh-complaint-report.server";
-import { metricsFromCounts, type RollupCounts } from "~/domain/reports/metrics";
-import { durationStatsCityAndUnits, sumRollups, type ReportScope } from "~/models/report-queries.server";
+import { EMPTY_COUNTS, metricsFromCounts, type RollupCounts } from "~/domain/reports/metrics";
+import { durationStatsCityAndUnits, sumRollupBreakdown, sumRollups, type ReportScope } from "~/models/report-queries.server";
 import { findFactsToRefresh, rebuildAllRollups } from "~/models/report-facts.server";
 import { createLogger } from "~/services/logger.server";
 import { startWorkerRuntime } from "../workers/runtime";
@@ -223,6 +223,32 @@ describe("complaint metrics from the roll-ups", () => {
     expect((await total({ ...february, unitIds: [unitB] }))!.appealed).toBe(1);
     expect((await total({ ...february, productId: productB }))!.complaints).toBe(1);
     expect(await total({ ...february, unitIds: [] })).toBeUndefined();
+  });
+
+  it("gives the dashboard, in one statement, the same cuts as the per-dimension sums", async () => {
+    const scope = { from: "2026-02-01", to: "2026-03-01" };
+    const breakdown = await sumRollupBreakdown(database.db, scope);
+    const sums = async (by: "unit" | "month" | "form") => new Map((await sumRollups(database.db, scope, by)).map((row) => [row.key, row.counts]));
+    expect(breakdown.total).toEqual(await total(scope));
+    expect(breakdown.byUnit).toEqual(await sums("unit"));
+    expect(breakdown.byMonth).toEqual(await sums("month"));
+    expect(breakdown.byForm).toEqual(await sums("form"));
+    expect(breakdown.byMonth.get("2026-02-01")).toEqual(expectedFebruary);
+    // Per unit and form (both known), complaints only: the same as Prisma's own grouping of the roll-up rows.
+    const grouped = await database.db.complaintReportRollup.groupBy({
+      by: ["unitId", "maladministrationCode"],
+      where: { periodMonth: { gte: new Date("2026-02-01"), lte: new Date("2026-03-01") }, unitId: { not: null }, maladministrationCode: { not: null } },
+      _sum: { complaints: true },
+    });
+    const key = (unitId: string | null, form: string | null) => `${unitId}|${form}`;
+    expect(new Map(breakdown.byUnitForm.map((cell) => [key(cell.unitId, cell.form), cell.complaints]))).toEqual(
+      new Map(grouped.map((row) => [key(row.unitId, row.maladministrationCode), row._sum.complaints])),
+    );
+    expect(breakdown.byUnitForm.length).toBeGreaterThan(0);
+    // An empty scope: zero counts, no rows.
+    const none = await sumRollupBreakdown(database.db, { ...scope, unitIds: [] });
+    expect(none.total).toEqual(EMPTY_COUNTS);
+    expect(none.byUnit.size + none.byMonth.size + none.byForm.size + none.byUnitForm.length).toBe(0);
   });
 
   it("keeps periods apart", async () => {

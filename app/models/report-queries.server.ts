@@ -3,7 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
-import { COUNT_KEYS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/domain/reports/metrics";
+import { COUNT_KEYS, EMPTY_COUNTS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/domain/reports/metrics";
 
 export interface ReportScope {
   /** "YYYY-MM-01", inclusive. */
@@ -53,25 +53,42 @@ export async function sumRollups(db: Db, scope: ReportScope, by: RollupDimension
   return rows.map(({ key, ...counts }) => ({ key, counts }));
 }
 
-export interface RollupCell {
-  unitId: string | null;
-  month: string;
-  form: string | null;
-  counts: RollupCounts;
+/** The period's counts cut the ways the dashboard shows them. Keys are null for complaints without that value. */
+export interface RollupBreakdown {
+  total: RollupCounts;
+  byUnit: Map<string | null, RollupCounts>;
+  /** "YYYY-MM-01" → counts, only months with complaints. */
+  byMonth: Map<string, RollupCounts>;
+  byForm: Map<string | null, RollupCounts>;
+  /** Complaints per unit and maladministration form (both known). */
+  byUnitForm: { unitId: string; form: string; complaints: number }[];
 }
 
+// GROUPING(unit_id, period_month, maladministration_code): a bit is set for a column summed away.
+const GROUPED = { total: 0b111, unit: 0b011, month: 0b101, form: 0b110, unitForm: 0b010 } as const;
+
 /**
- * The period's counts per unit × month × form in one statement (products summed away): the
- * dashboard derives its totals, trend, mix and unit table from these cells instead of one scan each.
+ * The dashboard's totals, unit table, trend, form mix and per-unit mix in one statement (GROUPING
+ * SETS): a few hundred rows, where the unit × month × form cells were ~10,000 for a city-wide year
+ * and reading them cost more than the query.
  */
-export async function sumRollupCells(db: Db, scope: ReportScope): Promise<RollupCell[]> {
-  const sums = Prisma.join(COUNT_KEYS.map((key) => Prisma.raw(`sum(${SNAKE[key]})::int AS "${key}"`)));
-  const rows = await db.$queryRaw<({ unitId: string | null; month: string; form: string | null } & RollupCounts)[]>`
-    SELECT unit_id::text AS "unitId", to_char(period_month, 'YYYY-MM-DD') AS month, maladministration_code AS form, ${sums}
+export async function sumRollupBreakdown(db: Db, scope: ReportScope): Promise<RollupBreakdown> {
+  const sums = Prisma.join(COUNT_KEYS.map((key) => Prisma.raw(`coalesce(sum(${SNAKE[key]}), 0)::int AS "${key}"`)));
+  const rows = await db.$queryRaw<({ grouped: number; unitId: string | null; month: string | null; form: string | null } & RollupCounts)[]>`
+    SELECT GROUPING(unit_id, period_month, maladministration_code)::int AS grouped,
+      unit_id::text AS "unitId", to_char(period_month, 'YYYY-MM-DD') AS month, maladministration_code AS form, ${sums}
     FROM ${qualifiedTable(db, "complaint_report_rollup")}
     WHERE ${whereScope(scope)}
-    GROUP BY unit_id, period_month, maladministration_code`;
-  return rows.map(({ unitId, month, form, ...counts }) => ({ unitId, month, form, counts }));
+    GROUP BY GROUPING SETS ((), (unit_id), (period_month), (maladministration_code), (unit_id, maladministration_code))`;
+  const breakdown: RollupBreakdown = { total: EMPTY_COUNTS, byUnit: new Map(), byMonth: new Map(), byForm: new Map(), byUnitForm: [] };
+  for (const { grouped, unitId, month, form, ...counts } of rows) {
+    if (grouped === GROUPED.total) breakdown.total = counts;
+    else if (grouped === GROUPED.unit) breakdown.byUnit.set(unitId, counts);
+    else if (grouped === GROUPED.month && month !== null) breakdown.byMonth.set(month, counts);
+    else if (grouped === GROUPED.form) breakdown.byForm.set(form, counts);
+    else if (grouped === GROUPED.unitForm && unitId !== null && form !== null) breakdown.byUnitForm.push({ unitId, form, complaints: counts.complaints });
+  }
+  return breakdown;
 }
 
 /** City-wide (key null) and per-unit duration percentiles in one pass over the covering index. */

@@ -6,11 +6,10 @@ import { schemaNameOf, type Db } from "~/services/db.server";
 import { TtlCache } from "~/services/ttl-cache.server";
 import { reportUnitIds, type ReportAccess } from "~/domain/auth/permissions";
 import { componentsForForm } from "~/domain/compliance/component-mapping";
-import { durationStatsCityAndUnits, sumRollupCells, sumRollups, type ReportScope, type RollupCell } from "~/models/report-queries.server";
+import { durationStatsCityAndUnits, sumRollupBreakdown, sumRollups, type ReportScope } from "~/models/report-queries.server";
 import { latestPerUnit, listOpenEscalations, listUnitAssessments, type UnitAssessment } from "~/models/compliance.server";
 import { periodMonthOf } from "./complaint-fact";
 import {
-  addCounts,
   EMPTY_COUNTS,
   EMPTY_DURATIONS,
   earlyWarnings,
@@ -103,29 +102,19 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
   const assessmentsLoaded = listUnitAssessments(db, unitIds);
   // The across-years pairs need only the assessments: they run beside the period's queries.
   const yearPairsLoaded = assessmentsLoaded.then((assessments) => yearPairs(db, assessments, scope));
-  const [cells, durations, assessments, escalations, acrossYears] = await Promise.all([
-    sumRollupCells(db, scope),
+  const [breakdown, durations, assessments, escalations, acrossYears] = await Promise.all([
+    sumRollupBreakdown(db, scope),
     cachedDurationStats(db, scope),
     assessmentsLoaded,
     listOpenEscalations(db, { unitIds }),
     yearPairsLoaded,
   ]);
-  // Every view of the period from one set of unit × month × form cells.
-  const sumBy = (key: (cell: RollupCell) => string | null) => {
-    const sums = new Map<string | null, RollupCounts>();
-    for (const cell of cells) sums.set(key(cell), addCounts(sums.get(key(cell)) ?? EMPTY_COUNTS, cell.counts));
-    return sums;
-  };
-  const total = cells.reduce((sum, cell) => addCounts(sum, cell.counts), EMPTY_COUNTS);
-  const byUnit = sumBy((cell) => cell.unitId);
-  const monthly = sumBy((cell) => cell.month);
-  const byForm = sumBy((cell) => cell.form);
   const latest = latestPerUnit(assessments);
-  const units: UnitRow[] = [...byUnit]
+  const units: UnitRow[] = [...breakdown.byUnit]
     .filter((entry): entry is [string, RollupCounts] => entry[0] !== null)
     .map(([id, counts]) => ({ unitId: id, metrics: metricsFromCounts(counts, durations.byUnit.get(id) ?? EMPTY_DURATIONS), last: latest.get(id) ?? null }));
   const trend = monthsBetween(period.from, period.to).map((m) => {
-    const counts = monthly.get(m) ?? EMPTY_COUNTS;
+    const counts = breakdown.byMonth.get(m) ?? EMPTY_COUNTS;
     return {
       month: m,
       volume: counts.complaints,
@@ -133,17 +122,14 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
       resolution: rate(counts.resolutionMet, counts.resolutionDecided).value,
     };
   });
-  const mix = [...byForm]
+  const mix = [...breakdown.byForm]
     .map(([code, counts]) => ({ code, count: counts.complaints, components: componentsForForm(code) }))
     .sort((a, b) => b.count - a.count);
   const formMixByUnit = new Map<string, { code: string; count: number }[]>();
-  for (const cell of cells) {
-    if (!cell.unitId || !cell.form) continue;
-    const list = formMixByUnit.get(cell.unitId) ?? [];
-    const entry = list.find((f) => f.code === cell.form);
-    if (entry) entry.count += cell.counts.complaints;
-    else list.push({ code: cell.form, count: cell.counts.complaints });
-    formMixByUnit.set(cell.unitId, list);
+  for (const { unitId, form, complaints } of breakdown.byUnitForm) {
+    const list = formMixByUnit.get(unitId) ?? [];
+    list.push({ code: form, count: complaints });
+    formMixByUnit.set(unitId, list);
   }
 
   const indexed = units.filter((u) => u.metrics.handlingIndex !== null && u.last?.totalScore != null);
@@ -156,7 +142,7 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
 
   return {
     period,
-    totals: metricsFromCounts(total, durations.city),
+    totals: metricsFromCounts(breakdown.total, durations.city),
     trend,
     mix,
     units,
