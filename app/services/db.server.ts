@@ -39,7 +39,10 @@ export function createDb({
     },
     { schema },
   );
-  const client = new PrismaClient({ adapter });
+  // A transaction waits up to 10 s for a pooled connection (Prisma's default is 2 s): under a burst
+  // (a clerk's bulk work, a wave of submissions, the test suite on two cores) a short wait beats a
+  // failed request. An unreachable database still fails fast, through connectionTimeoutMillis.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
   schemaOf.set(client, schema);
   return client;
 }
