@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { canManageCalendars, deleteHoliday, HolidayFormSchema, listHolidays, saveHoliday, type HolidayRow } from "~/domain/admin/calendar.server";
 import { HOLIDAY_KINDS } from "~/domain/admin/form-options";

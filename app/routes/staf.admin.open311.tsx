@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { hasPermission } from "~/domain/auth/permissions";
 import { ApiClientFormSchema, createApiClient, revokeApiClient } from "~/domain/admin/api-clients.server";
@@ -40,7 +40,7 @@ type ActionData =
   | { status: "created"; name: string; key: string }
   | { status: "invalid"; errors: Record<string, string>; values: Record<string, string> };
 
-const RevokeSchema = z.object({ id: z.uuid() });
+const revokeSchema = () => z.object({ id: z.uuid() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, user } = await requireApiClientAdmin(request);
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
 
   if (values.intent === "revoke") {
-    const parsed = RevokeSchema.safeParse(values);
+    const parsed = revokeSchema().safeParse(values);
     if (!parsed.success) return Response.json({ status: "invalid", errors: { form: "open311Admin.error.notFound" }, values: {} } satisfies ActionData, { status: 404 });
     const outcome = await revokeApiClient(db, { id: parsed.data.id.toLowerCase(), actorUserId: user.id, now: appNow() });
     if (!outcome.ok) {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { hasPermission } from "~/domain/auth/permissions";
 import { canManageTemplates, listTemplates, managesAnyTemplates, saveTemplate, TemplateFormSchema, type TemplateRow } from "~/domain/admin/templates.server";

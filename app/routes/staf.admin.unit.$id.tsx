@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms";
 import {
   changeProduct,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { isPasswordResetTokenUsable, MAX_PASSWORD_LENGTH, resetPassword } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
@@ -21,12 +21,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { usable: await isPasswordResetTokenUsable(getDb(), params.token ?? "", appNow()) };
 }
 
-const ResetSchema = z
-  .object({
-    password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
-    confirm: z.string({ message: "staff.error.passwordMismatch" }),
-  })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
+const resetSchema = () =>
+  z
+    .object({
+      password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
+      confirm: z.string({ message: "staff.error.passwordMismatch" }),
+    })
+    .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
 
 const PROBLEMS = { too_short: "staff.error.passwordShort", too_long: "staff.error.passwordLong", same_as_email: "staff.error.passwordIsEmail" } as const;
 
@@ -34,7 +35,7 @@ type ActionData = { errors: { password?: string; confirm?: string }; invalidToke
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
-  const parsed = ResetSchema.safeParse(form);
+  const parsed = resetSchema().safeParse(form);
   if (!parsed.success) {
     const errors: ActionData["errors"] = firstIssuePerField<"password" | "confirm">(parsed.error);
     return Response.json({ errors } satisfies ActionData, { status: 400 });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { changePassword, MAX_PASSWORD_LENGTH } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
@@ -21,13 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { required: user.mustChangePassword };
 }
 
-const ChangeSchema = z
-  .object({
-    current: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
-    password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
-    confirm: z.string({ message: "staff.error.passwordMismatch" }),
-  })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
+const changeSchema = () =>
+  z
+    .object({
+      current: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
+      password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(MAX_PASSWORD_LENGTH, "staff.error.passwordLong"),
+      confirm: z.string({ message: "staff.error.passwordMismatch" }),
+    })
+    .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "staff.error.passwordMismatch" });
 
 const PROBLEMS = {
   wrong_current: ["current", "staff.error.currentWrong"],
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = appNow();
   const user = await requireStaffUser(db, request, now, { allowPendingPasswordChange: true });
   const form = Object.fromEntries(await readForm(request));
-  const parsed = ChangeSchema.safeParse(form);
+  const parsed = changeSchema().safeParse(form);
   if (!parsed.success) {
     const errors: ActionData["errors"] = firstIssuePerField<Fields>(parsed.error);
     return Response.json({ errors } satisfies ActionData, { status: 400 });

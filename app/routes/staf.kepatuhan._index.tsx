@@ -6,13 +6,13 @@ import { requireAssessmentReader } from "~/domain/compliance/access.server";
 import {
   ASSESSMENT_METHODS,
   ASSESSMENT_SCOPES,
-  AssessmentFormSchema,
   computeAssessmentResult,
   DIMENSION_FIELDS,
   DIMENSIONS,
   dimensionsOf,
   type AssessmentResult,
 } from "~/domain/compliance/assessment-entry";
+import { AssessmentFormSchema } from "~/domain/compliance/assessment-form.server";
 import { enterAssessment } from "~/domain/compliance/enter-assessment.server";
 import { METHODS } from "~/domain/compliance/methods";
 import { listAssessments, listAssessmentSubjects, listAssessmentYears } from "~/models/compliance.server";

@@ -1,6 +1,6 @@
 // Resource route: the report as CSV or PDF for the period and unit in the query string.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
@@ -10,7 +10,7 @@ import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { resolveLocale } from "~/services/i18n";
 
-const ExportQuery = z.object({
+const exportQuerySchema = () => z.object({
   format: z.enum(["csv", "pdf"]).catch("csv"),
   jenis: z.enum(["unit", "pengaduan"]).catch("unit"),
 });
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
   const { user, units, access } = await requireReportReader(db, request, now);
   const params = new URL(request.url).searchParams;
-  const { format, jenis } = ExportQuery.parse({ format: params.get("format") ?? undefined, jenis: params.get("jenis") ?? undefined });
+  const { format, jenis } = exportQuerySchema().parse({ format: params.get("format") ?? undefined, jenis: params.get("jenis") ?? undefined });
   const unitId = isUuid(params.get("unit")) ? params.get("unit") : null;
   if (unitId && !reportCoversUnit(access, unitId)) throw new Response("Forbidden", { status: 403 });
   const file = await exportReport(db, {

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { reportUnitIds } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "report.drill.title"
 /** The drill-down shows at most this many complaints; the CSV export has them all. */
 const DRILL_LIMIT = 200;
 
-const DrillQuery = z.object({
+const drillQuerySchema = () => z.object({
   bentuk: z.string().regex(/^[A-Z_]{2,40}$/).optional().catch(undefined),
   tahap: z.enum(["verification", "firstResponse", "resolution"]).optional().catch(undefined),
   hasil: z.enum(["met", "missed"]).optional().catch(undefined),
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { units, access } = await requireReportReader(db, request, now);
   const params = new URL(request.url).searchParams;
   const period = parseReportPeriod(params, now);
-  const query = DrillQuery.parse(Object.fromEntries(params));
+  const query = drillQuerySchema().parse(Object.fromEntries(params));
   const unitId = isUuid(params.get("unit")) ? params.get("unit")! : null;
   const unitIds = reportUnitIds(access, unitId);
   const rows = await listFactComplaints(

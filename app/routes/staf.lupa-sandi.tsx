@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { requestPasswordReset, STAFF_AUTH_RATE_LIMITS } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
@@ -16,7 +16,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = (args) => pageTitle(args, "staff.forgot.title");
 
-const ForgotSchema = z.object({
+const forgotSchema = () => z.object({
   email: z.string({ message: "staff.error.emailRequired" }).trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email").pipe(z.email("staff.error.email")),
 });
 
@@ -25,7 +25,7 @@ type ActionData = { sent: true } | { sent: false; errors: { email?: string; form
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const email = typeof form.email === "string" ? form.email : "";
-  const parsed = ForgotSchema.safeParse(form);
+  const parsed = forgotSchema().safeParse(form);
   if (!parsed.success) {
     return Response.json({ sent: false, errors: { email: parsed.error.issues[0]?.message ?? "staff.error.email" }, email } satisfies ActionData, { status: 400 });
   }

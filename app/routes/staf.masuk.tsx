@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { loginStaff, STAFF_AUTH_RATE_LIMITS } from "~/domain/auth/login.server";
 import { appNow } from "~/services/clock.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const LoginSchema = z.object({
+const loginSchema = () => z.object({
   email: z.string({ message: "staff.error.emailRequired" }).trim().min(1, "staff.error.emailRequired").max(254, "staff.error.email"),
   password: z.string({ message: "staff.error.passwordRequired" }).min(1, "staff.error.passwordRequired").max(1024, "staff.error.passwordLong"),
   redirectTo: z.string().optional(),
@@ -47,7 +47,7 @@ type ActionData = { errors: { email?: string; password?: string; form?: string }
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readForm(request));
   const email = typeof form.email === "string" ? form.email : "";
-  const parsed = LoginSchema.safeParse(form);
+  const parsed = loginSchema().safeParse(form);
   if (!parsed.success) {
     const errors: ActionData["errors"] = firstIssuePerField<"email" | "password">(parsed.error);
     return Response.json({ errors, email } satisfies ActionData, { status: 400 });

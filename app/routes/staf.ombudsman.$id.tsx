@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { DueBadge } from "~/components/ombudsman-due-badge";
-import { canManageOmbudsman, ombudsmanScopeFor, OmbudsmanStatusFormSchema } from "~/domain/compliance/ombudsman";
+import { canManageOmbudsman, ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
+import { OmbudsmanStatusFormSchema } from "~/domain/compliance/ombudsman-forms.server";
 import { canMoveTo, OMBUDSMAN_DEADLINE_RULES } from "~/domain/compliance/ombudsman-deadlines";
 import { changeOmbudsmanMatterStatus } from "~/domain/compliance/ombudsman-matters.server";
 import { getOmbudsmanMatter } from "~/models/ombudsman.server";

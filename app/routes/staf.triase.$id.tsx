@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
+import { z } from "~/services/zod.server";
 import { Field } from "~/components/forms";
 import { UnsentText } from "~/components/unsent-text";
 import {

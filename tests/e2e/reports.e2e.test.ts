@@ -102,6 +102,46 @@ describe("report pages", () => {
     await context.close();
   });
 
+  // Route modules reach zod only through `.server` modules, which the browser bundle replaces with
+  // empty ones (app/services/zod.server.ts): a schema left where the browser runs it would throw here.
+  it("every staff page hydrates with JavaScript, with no uncaught exception or console error, and ships no zod", async () => {
+    const complaint = await db().complaint.findFirstOrThrow({ where: { unitId }, select: { id: true } });
+    const liaison = await db().user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === "LIAISON")!.email } });
+    const matter = await db().ombudsmanMatter.create({
+      data: { kind: "CLARIFICATION_REQUEST", reference: `E2E-${randomBytes(3).toString("hex")}`, unitId, receivedOn: new Date("2026-11-02"), dueOn: new Date("2026-11-16"), recordedById: liaison.id },
+    });
+    const pagesByRole: Record<string, string[]> = {
+      ADMIN: ["/staf", "/staf/admin", "/staf/admin/kalender", "/staf/admin/libur", "/staf/admin/sla", "/staf/admin/template", "/staf/admin/unit", `/staf/admin/unit/${unitId}`, "/staf/admin/pengguna", "/staf/admin/open311", "/staf/ganti-sandi"],
+      LIAISON: ["/staf/laporan", "/staf/kepatuhan", "/staf/kepatuhan/impor", "/staf/ombudsman", `/staf/ombudsman/${matter.id}`, "/staf/laporan/pengaduan"],
+      COORDINATOR: ["/staf/triase", `/staf/triase/${complaint.id}`],
+      OFFICER: ["/staf/kotak-masuk", `/staf/pengaduan/${complaint.id}`],
+    };
+    const scripts: string[] = [];
+    for (const [role, paths] of [["", ["/staf/masuk", "/staf/lupa-sandi"]] as const, ...Object.entries(pagesByRole)]) {
+      const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: true, locale: "id-ID" });
+      desk.setDefaultTimeout(10_000);
+      const tab = await desk.newPage();
+      const watcher = await watchPageProblems(tab);
+      tab.on("response", (response) => void (response.request().resourceType() === "script" && scripts.push(response.url())));
+      if (role) {
+        await tab.goto(`${server.baseUrl}/staf/masuk`);
+        await tab.fill("#email", DEMO_ACCOUNTS.find((a) => a.role === role)!.email);
+        await tab.fill("#password", PASSWORD);
+        await tab.click("main button[type=submit]");
+        await tab.waitForURL((url) => url.pathname !== "/staf/masuk");
+      }
+      for (const path of paths) {
+        const response = await tab.goto(`${server.baseUrl}${path}`);
+        expect(response?.status(), `${role} ${path}`).toBe(200);
+        await waitForHydration(tab);
+      }
+      expect(watcher.problems(), role || "signed out").toEqual([]);
+      await desk.close();
+    }
+    const bodies = await Promise.all([...new Set(scripts)].map(async (url) => (await fetch(url)).text()));
+    expect(bodies.filter((body) => body.includes("ZodError")).length).toBe(0);
+  });
+
   it("anyone reads the public statistics on a 360 px phone without JavaScript", async () => {
     const phone = await newPhoneContext(browser, { javaScriptEnabled: false, locale: "id-ID" });
     const citizen = await phone.newPage();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentFormSchema, computeAssessmentResult, dimensionsOf } from "./assessment-entry";
+import { computeAssessmentResult, dimensionsOf } from "./assessment-entry";
+import { AssessmentFormSchema } from "./assessment-form.server";
 
 const base = { year: "2024", method: "DIMENSI_2022", scope: "CITY", source: "Rapor Ombudsman 2024" };
 const errorsOf = (values: Record<string, string>) => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../../tests/support/isolation";
-import { AssessmentFormSchema } from "./assessment-entry";
+import { AssessmentFormSchema } from "./assessment-form.server";
 import { enterAssessment } from "./enter-assessment.server";
 
 const database = useTestDatabase({ seed: true });
