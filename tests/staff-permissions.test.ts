@@ -8,6 +8,9 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { attachToEvent } from "~/models/attachments.server";
+import { storeBlob } from "~/services/attachments.server";
+import { getEnv } from "~/services/env.server";
 import { createHoneypotFields } from "~/services/honeypot.server";
 import { appSecret } from "~/services/secrets.server";
 import { useTestServer } from "./e2e/support/browser";
@@ -38,7 +41,7 @@ const OUT = 0;
 type Expected = Record<Actor, Status | typeof OUT>;
 
 /** The complaint a case works on (each POST case gets a fresh one), or for `unit-*` the unit's id. */
-type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user";
+type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user" | "attachment-own" | "attachment-other";
 
 interface Case {
   name: string;
@@ -61,6 +64,8 @@ const CASES: Case[] = [
   { name: "GET /staf/triase", method: "GET", path: "/staf/triase", fixture: "none", expected: row(302, 403, 403, 200, 403, 403, 403) },
   { name: "GET /staf/triase/:id", method: "GET", path: "/staf/triase/:id", fixture: "submitted-own", expected: row(302, 403, 403, 200, 403, 403, 403) },
   { name: "GET /staf/kotak-masuk", method: "GET", path: "/staf/kotak-masuk", fixture: "none", expected: row(302, 200, 200, 200, 200, 200, 403) },
+  { name: "GET /staf/lampiran/:id (own unit)", method: "GET", path: "/staf/lampiran/:id", fixture: "attachment-own", expected: row(302, 200, 200, 200, 200, 200, 403) },
+  { name: "GET /staf/lampiran/:id (other unit)", method: "GET", path: "/staf/lampiran/:id", fixture: "attachment-other", expected: row(302, 403, 403, 200, 200, 200, 403) },
   { name: "GET /staf/pengaduan/:id (own unit)", method: "GET", path: "/staf/pengaduan/:id", fixture: "assigned-own", expected: row(302, 200, 200, 200, 200, 200, 403) },
   { name: "GET /staf/pengaduan/:id (other unit)", method: "GET", path: "/staf/pengaduan/:id", fixture: "assigned-other", expected: row(302, 403, 403, 200, 200, 200, 403) },
   // Reports: the liaison and the Inspektorat see the city, a unit head their own units; no one else.
@@ -236,7 +241,14 @@ async function makeFixture(fixture: Fixture): Promise<string | null> {
   }
   const { id, identity } = await fileComplaint(fixture.endsWith("-own") ? dukcapilProductId : dinkesProductId);
   identities.push(identity);
-  if (fixture.startsWith("assigned-")) await bringToUnit(id);
+  if (fixture.startsWith("assigned-") || fixture.startsWith("attachment-")) await bringToUnit(id);
+  if (fixture.startsWith("attachment-")) {
+    // A file on the complaint's first (public) event, as if the citizen had uploaded it.
+    const { sha256 } = await storeBlob(getEnv().STORAGE_DIR, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(16)]));
+    const submitted = await db().complaintEvent.findFirstOrThrow({ where: { complaintId: id, type: "SUBMITTED" } });
+    await attachToEvent(db(), { complaintId: id, eventId: submitted.id, uploadedBy: "CITIZEN", attachments: [{ sha256, sizeBytes: 20, mimeType: "image/jpeg", originalName: "bukti.jpg" }] });
+    return (await db().attachment.findFirstOrThrow({ where: { complaintId: id } })).id;
+  }
   return id;
 }
 

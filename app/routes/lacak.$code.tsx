@@ -220,7 +220,15 @@ export default function TrackComplaint() {
             {entry.message ? <p className="timeline__message">{entry.message}</p> : null}
             {entry.attachments.length > 0 ? (
               <p className="timeline__attachments">
-                {t("form.attachments")}: {entry.attachments.map((a) => a.name).join(", ")}
+                {t("form.attachments")}:{" "}
+                {entry.attachments.map((a, i) => (
+                  <span key={a.id}>
+                    {i > 0 ? ", " : null}
+                    <a href={`/lacak/${view.trackingCode}/lampiran/${a.id}`} download>
+                      {a.name}
+                    </a>
+                  </span>
+                ))}
               </p>
             ) : null}
           </li>

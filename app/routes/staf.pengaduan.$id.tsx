@@ -174,7 +174,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         actor: event.actorKind === "STAFF" ? (event.actorUser?.name ?? null) : event.actorKind,
         message: event.message,
         occurredAt: event.occurredAt.toISOString(),
-        attachments: event.attachments.map((a) => a.originalName),
+        attachments: event.attachments.map((a) => ({ id: a.id, name: a.originalName })),
         assignedOfficer: assigned,
         transferredTo,
       };
@@ -506,7 +506,15 @@ export default function StaffComplaintDetail() {
             {entry.message ? <p className="timeline__message">{entry.message}</p> : null}
             {entry.attachments.length > 0 ? (
               <p className="timeline__attachments">
-                {t("inbox.detail.attachments")}: {entry.attachments.join(", ")}
+                {t("inbox.detail.attachments")}:{" "}
+                {entry.attachments.map((a, i) => (
+                  <span key={a.id}>
+                    {i > 0 ? ", " : null}
+                    <a href={`/staf/lampiran/${a.id}`} download>
+                      {a.name}
+                    </a>
+                  </span>
+                ))}
               </p>
             ) : null}
           </li>
