@@ -128,8 +128,10 @@ describe("staff", () => {
     const audit = await db().auditLog.findMany({ where: { action: "attachment.downloaded", entityId: attachmentId } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: officerId, entity: "attachment", data: { complaintId } });
-    // The coordinator reads every complaint.
-    expect((await get(`/staf/lampiran/${attachmentId}`, await staffCookie("COORDINATOR"))).status).toBe(200);
+    // The coordinator reads every complaint, and finds the file on the triage page too.
+    const coordinator = await staffCookie("COORDINATOR");
+    expect(renderedHtml(await (await get(`/staf/triase/${complaintId}`, coordinator)).text())).toContain(`href="/staf/lampiran/${attachmentId}"`);
+    expect((await get(`/staf/lampiran/${attachmentId}`, coordinator)).status).toBe(200);
   });
 
   it("of another unit, the administrator and signed-out visitors cannot; nothing is audited for them", async () => {

@@ -247,7 +247,11 @@ export default function TriageComplaint() {
       ) : (
         <ul>
           {view.attachments.map((attachment) => (
-            <li key={attachment.id}>{attachment.name}</li>
+            <li key={attachment.id}>
+              <a href={`/staf/lampiran/${attachment.id}`} download>
+                {attachment.name}
+              </a>
+            </li>
           ))}
         </ul>
       )}
