@@ -151,6 +151,17 @@ describe("filing a complaint", () => {
     expect(await server.database.db.complaint.count({ where: { trackingCode: receipts[0]!.code } })).toBe(1);
   });
 
+  it("answers with a receipt that does not carry the form's options again (weak connections)", async () => {
+    const other = await server.database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KK" } });
+    const form = await (await fetch(`${server.baseUrl}/lapor`)).text();
+    expect(form).toContain(other.name);
+    const response = await fetch(`${server.baseUrl}/lapor`, { method: "POST", body: complaintForm(), headers: { "x-forwarded-for": nextClientIp() } });
+    const receipt = await response.text();
+    expect(receiptOf(renderedHtml(receipt)).code).toMatch(/^LPK-/);
+    expect(receipt).not.toContain(other.name);
+    expect(receipt.length).toBeLessThan(form.length / 2);
+  });
+
   it("answers each bad field beside it, in the user's language, and keeps everything typed", async () => {
     const { response, html } = await submit(
       complaintForm({ description: "terlalu pendek", email: "bukan-email", incidentDate: "2999-01-01", consent: undefined }),

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms";
 import { ProductPicker } from "~/components/product-picker";
 import { fieldErrors, makeComplaintFormSchema } from "~/domain/complaints/complaint-form-schema";
@@ -11,7 +11,7 @@ import {
   type ComplaintFormField,
 } from "~/domain/complaints/complaint-form";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
-import { getComplaintFormOptions } from "~/models/catalogue.server";
+import { getComplaintFormOptions, type FormOptions } from "~/models/catalogue.server";
 import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { appNow } from "~/services/clock.server";
@@ -35,16 +35,29 @@ export const meta: MetaFunction = (args) => pageTitle(args, "form.title");
 
 const newIdempotencyKey = () => randomBytes(18).toString("base64url");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * Remix hands an action and the loaders that run after it in the same request the same context
+ * object: a successful action marks it, so the receipt page does not carry the whole form's options
+ * (~57 KB of product and place names) to a citizen's phone it will not show them on.
+ */
+type LaporContext = { complaintFiled?: boolean };
+const NO_OPTIONS: FormOptions = { units: [], kecamatan: [] };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = appNow();
   const locale = resolveLocale(request);
+  const filed = (context as LaporContext).complaintFiled === true;
   return {
-    options: await getComplaintFormOptions(getDb(), locale),
-    idempotencyKey: newIdempotencyKey(),
+    options: filed ? NO_OPTIONS : await getComplaintFormOptions(getDb(), locale),
+    idempotencyKey: filed ? "" : newIdempotencyKey(),
     honeypot: createHoneypotFields(appSecret(), now.getTime()),
     locale,
   };
 }
+
+/** With JavaScript, the receipt keeps the data it has: reloading the form's options would only cost bytes. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as ActionData | undefined)?.status === "submitted" ? false : defaultShouldRevalidate;
 
 type Values = Partial<Record<ComplaintFormField, string>>;
 
@@ -56,7 +69,7 @@ function invalid(errors: Partial<Record<ComplaintFormField | "form", string>>, v
   return Response.json({ status: "invalid", errors, values, honeypot } satisfies ActionData, { status });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const env = getEnv();
   const now = appNow();
   const locale = resolveLocale(request);
@@ -110,6 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
     publicBaseUrl: env.PUBLIC_BASE_URL,
   });
   if (!outcome.ok) return invalid(outcome.fieldErrors, values, 400, startedAt);
+  (context as LaporContext).complaintFiled = true;
   return Response.json(
     {
       status: "submitted",
