@@ -1,6 +1,7 @@
 // Set-based writes of the SLA worker's batch (ADR 019): one statement per kind of row, raw SQL so
 // that hundreds of rows do not pass through Prisma's per-query plan compilation. `db` names the
 // schema, `client` (the batch's transaction) runs the statement.
+import type { StoredDeadlines } from "~/domain/sla/clock";
 import type { DueEscalation } from "~/domain/sla/escalation";
 import { qualifiedTable, type Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
@@ -50,12 +51,41 @@ export async function insertSystemEvents(db: Db, client: DbClient, rows: readonl
     RETURNING id, complaint_id::text AS "complaintId", type::text AS type`;
 }
 
-/** The batch's new check times and escalation levels, one statement. */
-export async function updateSlaChecks(db: Db, client: DbClient, rows: readonly { complaintId: string; slaCheckAt: Date | null; escalationLevel: number }[], now: Date): Promise<void> {
+/**
+ * The batch's new check times, escalation levels and deadlines, one statement. The deadlines are
+ * those of this evaluation's snapshot, so a calendar, holiday or policy change reaches the stored
+ * dates (pages, inbox order) the next time a complaint is evaluated (requestSlaRecheck).
+ */
+export async function updateSlaChecks(
+  db: Db,
+  client: DbClient,
+  rows: readonly { complaintId: string; slaCheckAt: Date | null; escalationLevel: number; deadlines: StoredDeadlines }[],
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
+  const dates = (pick: (d: StoredDeadlines) => Date | null) => rows.map((r) => pick(r.deadlines));
   await client.$executeRaw`
     UPDATE ${qualifiedTable(db, "complaint")} AS c
-    SET sla_check_at = v.check_at, escalation_level = v.level, updated_at = ${now}
-    FROM unnest(${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.slaCheckAt)}::timestamptz[], ${rows.map((r) => r.escalationLevel)}::int[]) AS v(id, check_at, level)
+    SET sla_check_at = v.check_at, escalation_level = v.level, updated_at = ${now},
+      verification_due_at = v.verification, first_response_due_at = v.first_response, resolution_due_at = v.resolution,
+      citizen_reply_due_at = v.citizen_reply, confirmation_due_at = v.confirmation,
+      next_due_at = v.next_due, next_due_stage = v.next_stage::"SlaStage"
+    FROM unnest(
+      ${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.slaCheckAt)}::timestamptz[], ${rows.map((r) => r.escalationLevel)}::int[],
+      ${dates((d) => d.verificationDueAt)}::timestamptz[], ${dates((d) => d.firstResponseDueAt)}::timestamptz[], ${dates((d) => d.resolutionDueAt)}::timestamptz[],
+      ${dates((d) => d.citizenReplyDueAt)}::timestamptz[], ${dates((d) => d.confirmationDueAt)}::timestamptz[], ${dates((d) => d.nextDueAt)}::timestamptz[],
+      ${rows.map((r) => r.deadlines.nextDueStage)}::text[]
+    ) AS v(id, check_at, level, verification, first_response, resolution, citizen_reply, confirmation, next_due, next_stage)
     WHERE c.id = v.id`;
+}
+
+/**
+ * After a change to what deadlines are computed from (a holiday, a work calendar, a unit's calendar,
+ * an SLA policy): every complaint with a future check is due for one now, so the sweeper evaluates
+ * it against the new configuration, escalates what the change made late, and stores the new dates.
+ * Call inside the change's transaction. Returns how many complaints were marked.
+ */
+export async function requestSlaRecheck(db: Db, client: DbClient, now: Date): Promise<number> {
+  return client.$executeRaw`
+    UPDATE ${qualifiedTable(db, "complaint")} SET sla_check_at = ${now} WHERE sla_check_at > ${now}`;
 }

@@ -11,6 +11,7 @@ import { createCalendar, type OfficeHours } from "~/domain/calendar/working-time
 import { hasPermission, type UserLike } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
+import { requestSlaRecheck } from "~/models/sla-writes.server";
 
 import { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
 
@@ -97,6 +98,7 @@ export async function saveHoliday(db: Db, id: string | null, input: HolidayFormI
       if (id === null) {
         const row = await tx.holiday.create({ data, select: { id: true } });
         await audit(tx, actorUserId, "holiday.create", "holiday", row.id, { date: input.date, kind: input.kind, source: input.source, confirmed: input.confirmed });
+        await requestSlaRecheck(db, tx, new Date());
         return { ok: true, id: row.id, year } as const;
       }
       const before = await tx.holiday.findUnique({ where: { id } });
@@ -106,6 +108,7 @@ export async function saveHoliday(db: Db, id: string | null, input: HolidayFormI
         before: { date: isoDate(before.date), kind: before.kind, source: before.source, confirmed: before.confirmed },
         after: { date: input.date, kind: input.kind, source: input.source, confirmed: input.confirmed },
       });
+      await requestSlaRecheck(db, tx, new Date());
       return { ok: true, id, year } as const;
     });
   } catch (error) {
@@ -121,6 +124,7 @@ export async function deleteHoliday(db: Db, id: string, { actorUserId }: { actor
     if (!before) return { ok: false, reason: "not_found" } as const;
     await tx.holiday.delete({ where: { id } });
     await audit(tx, actorUserId, "holiday.delete", "holiday", id, { date: isoDate(before.date), kind: before.kind, name: before.name, source: before.source });
+    await requestSlaRecheck(db, tx, new Date());
     return { ok: true, id, year: before.date.getUTCFullYear() } as const;
   });
 }
@@ -242,6 +246,7 @@ export async function saveCalendar(db: Db, id: string | null, input: CalendarFor
         before: { code: before.code, name: before.name, source: before.source, observesCutiBersama: before.observesCutiBersama, weeklyHours: before.weeklyHours as Prisma.InputJsonValue },
         after: data,
       });
+      await requestSlaRecheck(db, tx, new Date());
       return { ok: true, id } as const;
     });
   } catch (error) {
@@ -260,6 +265,7 @@ export async function assignCalendar(db: Db, unitId: string, calendarId: string 
     }
     await tx.serviceUnit.update({ where: { id: unitId }, data: { calendarId } });
     await audit(tx, actorUserId, "calendar.assign", "service_unit", unitId, { before: unit.calendarId, after: calendarId });
+    await requestSlaRecheck(db, tx, new Date());
     return { ok: true, id: unitId } as const;
   });
 }

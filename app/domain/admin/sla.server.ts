@@ -12,6 +12,7 @@ import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
 import { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
+import { requestSlaRecheck } from "~/models/sla-writes.server";
 
 export { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
 /** New policies pause their clocks while the complaint waits for the citizen, like the seeded default. */
@@ -261,6 +262,8 @@ export async function savePolicy(db: Db, id: string | null, input: PolicyFormInp
           data: JSON.parse(JSON.stringify({ before, after })) as Prisma.InputJsonObject,
         },
       });
+      // Evaluation applies the policy in force to every open complaint: their stored dates follow.
+      await requestSlaRecheck(db, tx, new Date());
       return { ok: true, id: policyId } as const;
     });
   } catch (error) {

@@ -9,7 +9,7 @@ import { enqueueJob } from "~/models/outbox.server";
 import { attachToEvent } from "~/models/attachments.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
-import { computeSlaSnapshot, type SlaSnapshot } from "~/domain/sla/clock";
+import { computeSlaSnapshot, storedDeadlines, type SlaSnapshot } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { loadDoneDuties } from "~/models/sla-duties.server";
 import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
@@ -114,10 +114,6 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
       const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId, category: complaint.category, priority: complaint.priority });
       const calendar = await loadCalendarForUnit(tx, unitId);
       const snapshot = computeSlaSnapshot(events, policy, calendar, now);
-      const due = (stage: keyof SlaSnapshot["stages"]) => {
-        const clock = snapshot.stages[stage];
-        return clock && !clock.stoppedAt ? clock.dueAt : null;
-      };
       const slaCheckAt = computeSlaDuties(snapshot, policy, calendar, now, await loadDoneDuties(tx, request.complaintId)).nextCheckAt;
       await tx.complaint.update({
         where: { id: request.complaintId },
@@ -126,13 +122,7 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
           ...request.complaintUpdate,
           status: decision.to,
           slaPolicyId: policy.id,
-          verificationDueAt: due("VERIFICATION"),
-          firstResponseDueAt: due("FIRST_RESPONSE"),
-          resolutionDueAt: due("RESOLUTION"),
-          citizenReplyDueAt: due("CITIZEN_REPLY"),
-          confirmationDueAt: due("CONFIRMATION"),
-          nextDueAt: snapshot.nextDue?.dueAt ?? null,
-          nextDueStage: snapshot.nextDue?.stage ?? null,
+          ...storedDeadlines(snapshot),
           slaCheckAt,
         },
       });

@@ -10,7 +10,7 @@ import { attachToEvent } from "~/models/attachments.server";
 import { createNotice } from "~/models/email.server";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { loadSlaPolicy } from "~/models/sla-policy.server";
-import { computeSlaSnapshot } from "~/domain/sla/clock";
+import { computeSlaSnapshot, storedDeadlines } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { generateTrackingCode } from "./tracking-code";
 import { createTrackingLinkToken } from "./tracking-access.server";
@@ -130,9 +130,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             locale: context.locale,
             complainantId: complainant.id,
             slaPolicyId: policy.id,
-            verificationDueAt: snapshot.stages.VERIFICATION?.dueAt ?? null,
-            nextDueAt: snapshot.nextDue?.dueAt ?? null,
-            nextDueStage: snapshot.nextDue?.stage ?? null,
+            ...storedDeadlines(snapshot),
             slaCheckAt: slaCheckAt,
             submittedAt: now,
           },

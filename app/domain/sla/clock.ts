@@ -121,3 +121,30 @@ export function computeSlaSnapshot(events: readonly ClockEvent[], policy: SlaPol
   const allPauses = pausedSince && pausedSince < now ? [...pauses, { start: pausedSince, end: now }] : pauses;
   return { stages, nextDue, paused: pausedSince !== null, pauses: allPauses };
 }
+
+/** The deadlines a complaint row keeps (what the inbox sorts on and the pages show): running clocks only. */
+export interface StoredDeadlines {
+  verificationDueAt: Date | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  citizenReplyDueAt: Date | null;
+  confirmationDueAt: Date | null;
+  nextDueAt: Date | null;
+  nextDueStage: SlaStage | null;
+}
+
+export function storedDeadlines(snapshot: SlaSnapshot): StoredDeadlines {
+  const due = (stage: SlaStage) => {
+    const clock = snapshot.stages[stage];
+    return clock && !clock.stoppedAt ? clock.dueAt : null;
+  };
+  return {
+    verificationDueAt: due("VERIFICATION"),
+    firstResponseDueAt: due("FIRST_RESPONSE"),
+    resolutionDueAt: due("RESOLUTION"),
+    citizenReplyDueAt: due("CITIZEN_REPLY"),
+    confirmationDueAt: due("CONFIRMATION"),
+    nextDueAt: snapshot.nextDue?.dueAt ?? null,
+    nextDueStage: snapshot.nextDue?.stage ?? null,
+  };
+}

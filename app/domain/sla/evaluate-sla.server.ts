@@ -23,7 +23,7 @@ import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
 import type { CompiledCalendar } from "~/domain/calendar/working-time";
 import type { Priority } from "~/generated/prisma/client";
-import { computeSlaSnapshot, type ClockEvent } from "./clock";
+import { computeSlaSnapshot, storedDeadlines, type ClockEvent, type StoredDeadlines } from "./clock";
 import { computeSlaDuties, escalationKey, reminderKey, type DoneDuties, type DueEscalation, type DueReminder, type EscalationRole } from "./escalation";
 
 export interface SlaEvaluation {
@@ -181,7 +181,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   const escalationRows: (EscalationInsert & { complaint: LockedComplaint; due: DueEscalation })[] = [];
   const reminderRows: { complaint: LockedComplaint; reminder: DueReminder }[] = [];
   const settle: { complaintId: string; stages: SlaStage[] }[] = [];
-  const plans = new Map<string, { complaint: LockedComplaint; escalations: DueEscalation[]; reminders: DueReminder[]; nextCheckAt: Date | null }>();
+  const plans = new Map<string, { complaint: LockedComplaint; escalations: DueEscalation[]; reminders: DueReminder[]; nextCheckAt: Date | null; deadlines: StoredDeadlines }>();
   for (const complaint of open) {
     const policy = await config.policy(tx, complaint);
     const calendar = await config.calendar(tx, complaint.unitId);
@@ -201,7 +201,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
     if (stopped.length > 0) settle.push({ complaintId: complaint.id, stages: stopped });
     // What is still owed once this batch's writes are in: the same duties, now done.
     const after = computeSlaDuties(snapshot, policy, calendar, now, withDone(done, duties.escalations, duties.reminders));
-    plans.set(complaint.id, { complaint, escalations: [], reminders: [], nextCheckAt: after.nextCheckAt });
+    plans.set(complaint.id, { complaint, escalations: [], reminders: [], nextCheckAt: after.nextCheckAt, deadlines: storedDeadlines(snapshot) });
   }
 
   const inserted = await insertEscalations(db, tx, escalationRows, now);
@@ -285,6 +285,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
       complaintId,
       slaCheckAt: plan.nextCheckAt,
       escalationLevel: Math.max(plan.complaint.escalationLevel, ...plan.escalations.map((e) => e.level)),
+      deadlines: plan.deadlines,
     })),
     now,
   );
