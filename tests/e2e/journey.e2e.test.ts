@@ -298,7 +298,7 @@ describe("one complaint from filing to a rated resolution", () => {
     // 60 calendar days (Perpres 76/2013), longer by the time the clock stood still for the citizen.
     expect(resolutionDue.getTime() - Date.now()).toBeGreaterThan(59 * 86_400_000);
 
-    await expect(sweep(new Date(resolutionDue.getTime() - 60_000))).resolves.toEqual({ checked: 1, escalations: 0 });
+    await expect(sweep(new Date(resolutionDue.getTime() - 60_000))).resolves.toEqual({ checked: 1, escalations: 0, ombudsmanReminders: 0 });
     const ladder = async () =>
       (await db().escalation.findMany({ where: { complaintId }, orderBy: { level: "asc" } })).map((e) => ({ stage: e.stage, level: e.level, role: e.targetRole, dueAt: e.dueAt }));
 

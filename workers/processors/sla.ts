@@ -1,8 +1,11 @@
 // Queue "sla": the delayed per-complaint trigger ("complaint.sla.evaluate") and the repeated
 // sweeper ("sla.sweep"). Both only ask evaluateComplaintSla to look; the deadlines live in Postgres.
+// The sweep also reminds of Ombudsman matters nearing or past their due dates.
 import { UnrecoverableError } from "bullmq";
 import { JOBS } from "~/jobs/contracts";
+import { sendOmbudsmanReminders } from "~/domain/compliance/ombudsman-reminders.server";
 import { evaluateComplaintSla, sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
+import { getEnv } from "~/services/env.server";
 import type { Processor } from "./index";
 
 /** How many complaints one sweep handles; the next sweep takes the rest. */
@@ -20,7 +23,10 @@ export const slaProcessor: Processor = {
     if (job.name === JOBS.sweepSla.name) {
       const outcome = await sweepDueComplaints(db, now(), SWEEP_BATCH);
       if (outcome.checked > 0) log.info("sla sweep", outcome);
-      return outcome;
+      // What the city owes Ombudsman RI has deadlines too; each reminder goes out once (dedupe key).
+      const ombudsman = await sendOmbudsmanReminders(db, now(), { publicBaseUrl: getEnv().PUBLIC_BASE_URL });
+      if (ombudsman.created > 0) log.info("ombudsman reminders", ombudsman);
+      return { ...outcome, ombudsmanReminders: ombudsman.created };
     }
     throw new UnrecoverableError(`unknown job ${job.name}`);
   },

@@ -12,6 +12,7 @@ import {
   jakartaDate,
   OMBUDSMAN_DEADLINE_RULES,
   OMBUDSMAN_MATTER_KINDS,
+  ombudsmanReminderStep,
 } from "./ombudsman-deadlines";
 
 // The city's calendar as seeded: SKB holidays and cuti bersama 2025–2027, Mon–Fri office hours.
@@ -107,5 +108,25 @@ describe("Ombudsman deadline rules", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("ombudsmanReminderStep", () => {
+  const wibNoon = (date: string) => new Date(`${date}T12:00:00+07:00`);
+  const open = (dueOn: string) => ({ status: "OPEN" as const, dueOn });
+  it("is nothing early, then 7 days before, 2 days before (the most urgent that applies), then overdue", () => {
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-12"))).toBeNull();
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-13"))).toBe("before-7");
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-17"))).toBe("before-7");
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-18"))).toBe("before-2");
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-20"))).toBe("before-2");
+    expect(ombudsmanReminderStep(open("2026-12-20"), wibNoon("2026-12-21"))).toBe("overdue");
+    // Late evening UTC is already the next day in Pangkalpinang.
+    expect(ombudsmanReminderStep(open("2026-12-20"), new Date("2026-12-20T17:30:00Z"))).toBe("overdue");
+  });
+
+  it("is nothing for an answered or closed matter", () => {
+    expect(ombudsmanReminderStep({ status: "ANSWERED", dueOn: "2026-12-20" }, wibNoon("2026-12-25"))).toBeNull();
+    expect(ombudsmanReminderStep({ status: "CLOSED", dueOn: "2026-12-20" }, wibNoon("2026-12-19"))).toBeNull();
   });
 });

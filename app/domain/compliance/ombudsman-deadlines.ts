@@ -113,3 +113,25 @@ export function isOverdue(matter: { status: OmbudsmanMatterStatus; dueOn: string
 export function canMoveTo(from: OmbudsmanMatterStatus, to: "ANSWERED" | "CLOSED"): boolean {
   return to === "ANSWERED" ? from === "OPEN" : from !== "CLOSED";
 }
+
+/**
+ * When the liaisons and the unit's head are reminded of an open matter: some days before its due
+ * date, and once when it has passed. No regulation sets these; they are the city's working choice
+ * (change them here). One reminder per step and matter: a worker that was down for days sends the
+ * most urgent step that applies, not every step it missed.
+ */
+export const OMBUDSMAN_REMINDER_RULE = {
+  daysBefore: [7, 2] as const,
+  source: "City working practice (no legal source): remind 7 and 2 calendar days before the due date, and once overdue",
+} as const;
+
+export type OmbudsmanReminderStep = `before-${number}` | "overdue";
+
+/** The reminder step a matter is at today (WIB), or null (not yet, or not OPEN). */
+export function ombudsmanReminderStep(matter: { status: OmbudsmanMatterStatus; dueOn: string }, now: Date): OmbudsmanReminderStep | null {
+  if (matter.status !== "OPEN") return null;
+  const left = daysUntil(matter.dueOn, now);
+  if (left < 0) return "overdue";
+  const step = [...OMBUDSMAN_REMINDER_RULE.daysBefore].sort((a, b) => a - b).find((days) => left <= days);
+  return step === undefined ? null : `before-${step}`;
+}
