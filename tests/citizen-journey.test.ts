@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { generateTrackingCode } from "~/domain/complaints/tracking-code";
 import type { Actor, WorkflowAction } from "~/domain/complaints/workflow";
 import { useTestServer } from "./e2e/support/browser";
 import { complaintFields, toFormData } from "./support/complaint-form";
@@ -219,6 +220,14 @@ describe("filing a complaint", () => {
 });
 
 describe("tracking a complaint", () => {
+  it("answers a well-formed code that was never issued exactly like a wrong PIN (a mistyped code is no error page)", async () => {
+    const { pin } = await fileComplaint();
+    const { response, cookie } = await openTracking(generateTrackingCode(), pin);
+    expect(response.status).toBe(400);
+    expect(cookie).not.toMatch(/^lapor_lacak=/);
+    expect(renderedHtml(await response.text())).toContain("Kode lacak atau PIN tidak cocok.");
+  });
+
   it("shows nothing for a wrong PIN, and stops answering after repeated tries", async () => {
     const { code, pin } = await fileComplaint();
     const wrong = pin === "000000" ? "111111" : "000000";

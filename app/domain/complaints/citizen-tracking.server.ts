@@ -1,7 +1,9 @@
 // What a citizen can see and do with a tracking code and PIN. No identity is ever part of it:
 // the page could be on a shared phone.
 import type { Db } from "~/services/db.server";
-import { hashPin, verifyPin } from "~/services/pin.server";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "~/services/password.server";
+import { verifyPin } from "~/services/pin.server";
 import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
 import { availableActions, type ComplaintStatus, type WorkflowAction } from "./workflow";
 import { normalizeTrackingCode } from "./tracking-code";
@@ -26,9 +28,11 @@ export async function authenticateTracking(db: Db, code: string, pin: string): P
   return row && ok ? { ok: true, complaintId: row.id, trackingCode: row.trackingCode } : { ok: false };
 }
 
-// A real hash of a PIN nobody can type (7 digits), so an unknown code costs the same time as a known one.
+// A real hash (same argon2 parameters as a PIN's) of a random secret, so an unknown code costs the
+// same time as a known one. Not hashPin: it refuses anything but six digits, which made every
+// unknown code (a citizen's typo) throw.
 let dummyHash: Promise<string> | undefined;
-const dummyPinHash = () => (dummyHash ??= hashPin("0000000"));
+const dummyPinHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
 
 export interface CitizenTimelineEntry {
   id: string;
