@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
+import { generateTrackingCode } from "~/domain/complaints/tracking-code";
 import { CATALOGUES, type Locale } from "~/services/i18n.server";
 import { useTestServer } from "../e2e/support/browser";
 import { complaintFields, toFormData } from "../support/complaint-form";
@@ -290,6 +291,11 @@ describe("/lacak", () => {
           }),
           fc.tuple(rawBytes, contentType).map(([body, type]) => ({ body: body as BodyInit, type })),
           fc.constant({ body: JSON.stringify({ kode: [tracked.code], pin: ["123456"] }) as BodyInit, type: "application/json" }),
+          // Well-formed codes that were never issued (a typo that still passes the check character) with any PIN.
+          fc.tuple(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.stringMatching(/^\d{6}$/)).map(([seed, pin]) => ({
+            body: new URLSearchParams({ kode: generateTrackingCode((n) => seed.subarray(0, n)), pin }).toString() as BodyInit,
+            type: "application/x-www-form-urlencoded",
+          })),
         ),
         locale,
         async ({ body, type }, lang) => {
