@@ -2,12 +2,10 @@
 // driven through the real workflow, the reports worker folds them into the roll-ups through the
 // outbox and BullMQ, and every metric is checked exactly — then checked again after the roll-ups
 // are thrown away and rebuilt by the sweeper, which must give the same numbers.
-import { randomBytes } from "node:crypto";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyTransition, type TransitionRequest } from "~/domain/complaints/apply-transition.server";
-import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
 import { MALADMINISTRATION_CHOOSER } from "~/domain/complaints/complaint-form";
 import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
@@ -19,6 +17,7 @@ import { createLogger } from "~/services/logger.server";
 import { startWorkerRuntime } from "../workers/runtime";
 import { reportsProcessor } from "../workers/processors/reports";
 import { useTestDatabase, useTestQueuePrefix } from "./support/isolation";
+import { fileComplaintAt } from "./support/complaint-form";
 
 const database = useTestDatabase({ seed: true });
 const queues = useTestQueuePrefix();
@@ -32,26 +31,16 @@ const ids: Record<string, string> = {};
 let clock = wib("2026-03-02T09:00:00");
 let stopWorker: (() => Promise<void>) | undefined;
 
-async function file(now: Date, productId: string, form: string | null) {
-  const outcome = await submitComplaint(
-    database.db,
-    {
-      productId,
-      unitUnknown: false,
-      chooser: MALADMINISTRATION_CHOOSER.find((c) => c.form === form)?.value,
-      description: "Keluhan uji untuk laporan dengan hasil yang sudah diketahui.",
-      incidentDate: "2026-01-20",
-      name: "Warga Uji Laporan",
-      email: "warga.laporan@example.org",
-      visibility: "PUBLIC",
-      consent: true,
-      idempotencyKey: randomBytes(18).toString("base64url"),
-    },
-    { now, locale: "id", publicBaseUrl: "http://localhost" },
-  );
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
-  return outcome.complaintId;
-}
+const file = (now: Date, productId: string, form: string | null) =>
+  fileComplaintAt(database.db, now, {
+    productId,
+    chooser: MALADMINISTRATION_CHOOSER.find((c) => c.form === form)?.value,
+    description: "Keluhan uji untuk laporan dengan hasil yang sudah diketahui.",
+    incidentDate: "2026-01-20",
+    name: "Warga Uji Laporan",
+    email: "warga.laporan@example.org",
+    phone: undefined,
+  });
 
 async function act(complaintId: string, action: WorkflowAction, actor: Actor, at: string, extra: Partial<TransitionRequest> = {}) {
   const outcome = await applyTransition(database.db, { complaintId, action, actor, now: wib(at), message: "langkah uji", ...extra });

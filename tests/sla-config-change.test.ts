@@ -4,9 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteHoliday, saveHoliday } from "~/domain/admin/calendar.server";
-import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import { useTestDatabase } from "./support/isolation";
+import { fileComplaintAt } from "./support/complaint-form";
 
 const database = useTestDatabase({ seed: true });
 const db = () => database.db;
@@ -20,25 +20,7 @@ beforeAll(async () => {
   adminId = (await db().user.create({ data: { email: `admin-${randomBytes(4).toString("hex")}@uji.invalid`, name: "Admin Uji" } })).id;
 });
 
-async function file(now: Date) {
-  const outcome = await submitComplaint(
-    db(),
-    {
-      productId,
-      unitUnknown: false,
-      description: "KTP-el belum jadi padahal sudah lewat waktu yang dijanjikan.",
-      incidentDate: "2027-03-01",
-      name: "Warga Uji",
-      phone: "081200000000",
-      visibility: "PUBLIC",
-      consent: true,
-      idempotencyKey: randomBytes(18).toString("base64url"),
-    },
-    { now, locale: "id", publicBaseUrl: "http://localhost" },
-  );
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
-  return outcome.complaintId;
-}
+const file = (now: Date) => fileComplaintAt(db(), now, { productId, incidentDate: "2027-03-01" });
 
 const stored = (id: string) => db().complaint.findUniqueOrThrow({ where: { id }, select: { verificationDueAt: true, nextDueAt: true, nextDueStage: true, slaCheckAt: true } });
 

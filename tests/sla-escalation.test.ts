@@ -1,10 +1,8 @@
 // SLA clocks, escalation and the sweeper against real PostgreSQL and Redis, with the clock moved
 // by the test instead of waiting.
-import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
-import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
 import { evaluateComplaintSla, evaluateComplaintsSla } from "~/domain/sla/evaluate-sla.server";
 import { createLogger } from "~/services/logger.server";
@@ -13,6 +11,7 @@ import { startWorkerRuntime } from "../workers/runtime";
 import { routingProcessor } from "../workers/processors/routing";
 import { slaProcessor } from "../workers/processors/sla";
 import { useTestDatabase, useTestQueuePrefix } from "./support/isolation";
+import { fileComplaintAt } from "./support/complaint-form";
 
 const database = useTestDatabase({ seed: true });
 const queues = useTestQueuePrefix();
@@ -25,26 +24,7 @@ beforeAll(async () => {
   productId = (await database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id;
 });
 
-async function file(now: Date, overrides: Partial<{ productId: string }> = {}) {
-  const outcome = await submitComplaint(
-    database.db,
-    {
-      productId,
-      unitUnknown: false,
-      description: "KTP-el belum jadi padahal sudah lewat waktu yang dijanjikan.",
-      incidentDate: "2026-01-05",
-      name: "Warga Uji",
-      phone: "081200000000",
-      visibility: "RAHASIA",
-      consent: true,
-      idempotencyKey: randomBytes(18).toString("base64url"),
-      ...overrides,
-    },
-    { now, locale: "id", publicBaseUrl: "http://localhost" },
-  );
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
-  return outcome.complaintId;
-}
+const file = (now: Date, overrides: Partial<{ productId: string }> = {}) => fileComplaintAt(database.db, now, { productId, visibility: "RAHASIA", ...overrides });
 
 async function act(complaintId: string, action: WorkflowAction, actor: Actor, now: Date) {
   const outcome = await applyTransition(database.db, { complaintId, action, actor, now });

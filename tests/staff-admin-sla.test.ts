@@ -1,13 +1,12 @@
 // SLA policies, holidays, working calendars and response templates administered through the real
 // routes (HTTP form posts, no JavaScript), and what each change does to the deadlines of complaints
 // handled afterwards.
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
-import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
+import { fileComplaintAt } from "./support/complaint-form";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -59,22 +58,11 @@ beforeAll(async () => {
 
 /** Files a complaint with a fixed clock (no service chosen: it reaches a unit by ASSIGN). */
 async function file(now: Date, productId?: string) {
-  const outcome = await submitComplaint(
-    db(),
-    {
-      ...(productId ? { productId, unitUnknown: false } : { unitUnknown: true }),
-      description: "Antrean layanan sangat panjang dan tidak ada kepastian waktu selesai.",
-      incidentDate: "2026-11-02",
-      name: "Warga Uji",
-      phone: "081200000000",
-      visibility: "PUBLIC",
-      consent: true,
-      idempotencyKey: randomBytes(18).toString("base64url"),
-    },
-    { now, locale: "id", publicBaseUrl: "http://localhost" },
-  );
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
-  return outcome.complaintId;
+  return fileComplaintAt(db(), now, {
+    ...(productId ? { productId, unitUnknown: false } : { unitUnknown: true }),
+    description: "Antrean layanan sangat panjang dan tidak ada kepastian waktu selesai.",
+    incidentDate: "2026-11-02",
+  });
 }
 
 /** Verify, then assign to the unit, both at `now`. */
