@@ -1,5 +1,5 @@
 // Reading Ombudsman matters: the liaison's list, one matter with its audit trail, and the
-// dashboard's "due soon" list. Every query takes the reader's OmbudsmanScope, so a unit head can
+// dashboard's "due soon" list (also what the reminders go through). Every query takes the reader's OmbudsmanScope, so a unit head can
 // never read another unit's letters through a forgotten where clause.
 import type { Prisma } from "~/generated/prisma/client";
 import { daysUntil, isOverdue, jakartaDate, type OmbudsmanMatterKind, type OmbudsmanMatterStatus } from "~/domain/compliance/ombudsman-deadlines";
@@ -140,19 +140,31 @@ export interface OmbudsmanDeadline {
  */
 export async function listOmbudsmanDeadlines(
   db: DbClient,
-  { now, scope, withinDays = 14, limit = 50 }: { now: Date; scope: OmbudsmanScope; withinDays?: number; limit?: number },
+  { now, scope, withinDays = 14, limit = 50 }: { now: Date; scope: OmbudsmanScope; withinDays?: number; /** null: all of them. */ limit?: number | null },
 ): Promise<OmbudsmanDeadline[]> {
   const horizon = dateOnly(jakartaDate(new Date(now.getTime() + withinDays * 86_400_000)));
   const rows = await db.ombudsmanMatter.findMany({
     where: { AND: [scopeWhere(scope), { status: "OPEN", dueOn: { lte: horizon } }] },
     select: SELECT,
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
-    take: limit,
+    ...(limit === null ? {} : { take: limit }),
   });
   return rows.map((row) => {
     const full = toRow(row, now);
     return { id: full.id, kind: full.kind, reference: full.reference, unitId: full.unitId, unitName: full.unitName, dueOn: full.dueOn, daysLeft: full.daysLeft, overdue: full.overdue };
   });
+}
+
+/** Who is reminded of these units' Ombudsman matters: every active liaison, and each unit's active heads. */
+export async function listOmbudsmanReminderRecipients(
+  db: DbClient,
+  unitIds: readonly string[],
+): Promise<{ role: "LIAISON" | "UNIT_HEAD"; unitId: string; email: string; locale: string }[]> {
+  const members = await db.membership.findMany({
+    where: { user: { isActive: true }, OR: [{ role: "LIAISON" }, { role: "UNIT_HEAD", unitId: { in: [...unitIds] } }] },
+    select: { role: true, unitId: true, user: { select: { email: true, locale: true } } },
+  });
+  return members.map((m) => ({ role: m.role as "LIAISON" | "UNIT_HEAD", unitId: m.unitId, email: m.user.email, locale: m.user.locale }));
 }
 
 /** Active units for the "responsible unit" select, by name. */

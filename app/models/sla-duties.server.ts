@@ -1,6 +1,7 @@
 import type { SlaStage } from "~/domain/complaints/workflow";
 import { escalationKey, reminderKey, type DoneDuties, type EscalationRole } from "~/domain/sla/escalation";
 import type { DbClient } from "~/services/db-types.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/services/i18n";
 
 /** Escalations and reminders already recorded for a complaint, as keys the duty computation skips. */
 export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
@@ -32,7 +33,7 @@ export interface NoticeRecipient {
   locale: "id" | "en";
 }
 
-const asLocale = (value: string): "id" | "en" => (value === "en" ? "en" : "id");
+const asLocale = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
 /**
  * Who hears of an escalation level: the unit head(s) of the complaint's unit (or of the
