@@ -7,11 +7,9 @@
 import { readFile } from "node:fs/promises";
 import { canAccessComplaint, unitTreeFrom, type UserLike } from "~/domain/auth/permissions";
 import { hasAccess } from "./tracking-access.server";
-import { loadUnits } from "~/models/inbox.server";
+import { isUuid, loadUnits } from "~/models/inbox.server";
 import { readBlobPath } from "~/services/attachments.server";
 import type { Db } from "~/services/db.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AttachmentFile {
   bytes: Uint8Array<ArrayBuffer>;
@@ -24,7 +22,7 @@ export type AttachmentDownload = { ok: true; file: AttachmentFile } | { ok: fals
 const NOT_FOUND = { ok: false, status: 404 } as const;
 
 async function findAttachment(db: Db, attachmentId: string) {
-  if (!UUID.test(attachmentId)) return null;
+  if (!isUuid(attachmentId)) return null;
   return db.attachment.findUnique({
     where: { id: attachmentId },
     select: {
