@@ -14,13 +14,13 @@ import type { DbClient } from "~/services/db-types.server";
 import { requestSlaRecheck } from "~/models/sla-writes.server";
 
 import { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
+import { blankToUndefined } from "~/services/form-values";
 
 export { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
 
 /** Holidays and calendars are both the working-time table: manage:holiday:any (ADMIN). */
 export const canManageCalendars = (user: UserLike) => hasPermission(user, "manage:holiday:any");
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
 const text = (max: number, required: string) =>
   z.string({ message: required }).trim().min(1, { message: required }).max(max, { message: "adminSla.error.tooLong" });

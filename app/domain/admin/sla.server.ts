@@ -13,6 +13,7 @@ import type { DbClient } from "~/services/db-types.server";
 
 import { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
 import { requestSlaRecheck } from "~/models/sla-writes.server";
+import { blankToUndefined } from "~/services/form-values";
 
 export { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
 /** New policies pause their clocks while the complaint waits for the citizen, like the seeded default. */
@@ -20,7 +21,6 @@ const DEFAULT_PAUSE_STATUSES = ["AWAITING_CITIZEN"] as const;
 
 export const canManageSla = (user: UserLike) => hasPermission(user, "manage:sla:any");
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
 const text = (max: number, required: string) =>
   z.string({ message: required }).trim().min(1, { message: required }).max(max, { message: "adminSla.error.tooLong" });

@@ -10,6 +10,7 @@ import type { DbClient } from "~/services/db-types.server";
 import { requireStaffUser, type StaffUser } from "~/services/session.server";
 
 import { UNIT_KINDS, type UnitKind } from "./form-options";
+import { blankToUndefined } from "~/services/form-values";
 
 export { UNIT_KINDS, type UnitKind } from "./form-options";
 
@@ -24,7 +25,6 @@ export async function requireUnitAdmin(db: Db, request: Request, now: Date): Pro
   return user;
 }
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Codes are typed in any case and with stray spaces; stored uppercase. */
 const code = z

@@ -10,6 +10,7 @@ import { hasPermission, type UserLike } from "~/domain/auth/permissions";
 import { requireStaffUser, type StaffUser } from "~/services/session.server";
 import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
 import { normalizeTrackingCode } from "./tracking-code";
+import { blankToUndefined } from "~/services/form-values";
 
 /**
  * Where an out-of-scope matter goes instead (DOMAIN.md §3.3 scope: LAPOR! does not handle criminal,
@@ -25,7 +26,6 @@ export type TriageIntent = (typeof TRIAGE_INTENTS)[number];
 /** Unit kinds a complaint can be sent to (not the coordinator's desk nor the Inspektorat). */
 export const ROUTABLE_UNIT_KINDS = ["CITY", "OPD", "KECAMATAN", "KELURAHAN", "PUSKESMAS", "HOSPITAL", "OTHER"] as const;
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const reason = z
   .string({ message: "triage.error.reasonRequired" })
   .trim()

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { ASSESSMENT_METHODS, ASSESSMENT_SCOPES, DIMENSION_FIELDS, DIMENSIONS } from "./assessment-entry";
 import { METHODS, type Dimension } from "./methods";
+import { blankToUndefined } from "~/services/form-values";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === "1", z.boolean());
 // Indonesian documents write 83,06; both separators are accepted.
 const score = z.preprocess(

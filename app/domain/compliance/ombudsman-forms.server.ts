@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { normalizeTrackingCode } from "~/domain/complaints/tracking-code";
 import { isLocalDate, OMBUDSMAN_MATTER_KINDS, OMBUDSMAN_MATTER_STATUSES } from "./ombudsman-deadlines";
+import { blankToUndefined } from "~/services/form-values";
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const localDate = (message: string) => z.string({ message }).trim().refine(isLocalDate, { message });
 
 export const OmbudsmanMatterFormSchema = z
