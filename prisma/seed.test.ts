@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "~/services/password.server";
+import { hashPassword, verifyPassword } from "~/services/password.server";
 import { useTestDatabase } from "../tests/support/isolation";
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedReferenceData } from "./seed/index";
 
@@ -90,5 +90,31 @@ describe("seed", () => {
       expect(await verifyPassword(user.passwordHash!, "demo-other-pass")).toBe(true);
       expect(await verifyPassword(user.passwordHash!, "demo-test-pass")).toBe(false);
     }
+  });
+
+  it("leaves a demo account alone once it was signed in to or deactivated: a restart does not hand it back", async () => {
+    await seedReferenceData(database.db);
+    await seedDemoAccounts(database.db, { password: "demo-first-pass", mustChangePassword: true });
+    const db = database.db;
+    const [admin, liaison, officer] = await Promise.all(
+      ["ADMIN", "LIAISON", "OFFICER"].map((role) => db.user.findFirstOrThrow({ where: { isDemo: true, memberships: { some: { role: role as "ADMIN" } } } })),
+    );
+    // The administrator took the admin account over (new password) and switched the liaison account off.
+    const ownHash = await hashPassword("kata-sandi-milik-admin-kota");
+    await db.user.update({ where: { id: admin!.id }, data: { passwordHash: ownHash, mustChangePassword: false, lastLoginAt: new Date() } });
+    await db.user.update({ where: { id: liaison!.id }, data: { isActive: false } });
+    await db.membership.deleteMany({ where: { userId: liaison!.id } });
+
+    await seedDemoAccounts(database.db, { password: "demo-second-pass", mustChangePassword: true });
+
+    const adminAfter = await db.user.findUniqueOrThrow({ where: { id: admin!.id } });
+    expect(adminAfter.passwordHash).toBe(ownHash);
+    expect(adminAfter.mustChangePassword).toBe(false);
+    const liaisonAfter = await db.user.findUniqueOrThrow({ where: { id: liaison!.id }, include: { memberships: true } });
+    expect(liaisonAfter.isActive).toBe(false);
+    expect(liaisonAfter.memberships).toEqual([]);
+    // Nobody used the officer account yet: it follows the password printed now.
+    const officerAfter = await db.user.findUniqueOrThrow({ where: { id: officer!.id } });
+    expect(await verifyPassword(officerAfter.passwordHash!, "demo-second-pass")).toBe(true);
   });
 });

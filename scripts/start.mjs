@@ -111,7 +111,7 @@ setTimeout(() => {
     "",
     process.env.SEED_DEMO === "0"
       ? "  Demo accounts were not seeded (SEED_DEMO=0)."
-      : `  Demo staff accounts (DEMO data; password for all: ${demoPassword}${env.NODE_ENV === "production" ? ", to be changed at first login" : ""}):`,
+      : `  Demo staff accounts (DEMO data; password for those nobody has signed in to yet: ${demoPassword}${env.NODE_ENV === "production" ? ", to be changed at first login; SEED_DEMO=0 in production" : ""}):`,
     ...(process.env.SEED_DEMO === "0" ? [] : DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(13)} ${a.email}`)),
     "",
     "  Ctrl-C stops web and workers.",

@@ -146,7 +146,7 @@ export async function seedReferenceData(db: Db): Promise<Omit<SeedSummary, "demo
 
 /**
  * Demo staff, one per role. Their password is the one `npm start` prints; outside development
- * they must change it at first login.
+ * they must change it at first login. Accounts already signed in to, or deactivated, are skipped.
  */
 export async function seedDemoAccounts(
   db: Db,
@@ -154,18 +154,30 @@ export async function seedDemoAccounts(
 ): Promise<number> {
   for (const account of DEMO_ACCOUNTS) {
     const unit = await db.serviceUnit.findUniqueOrThrow({ where: { code: account.unitCode }, select: { id: true } });
-    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true, passwordHash: true } });
-    // Hashing is deliberately slow; only rehash when the printed password changed.
-    const passwordHash =
-      existing?.passwordHash && (await verifyPassword(existing.passwordHash, password))
-        ? existing.passwordHash
-        : await hashPassword(password);
-    const user = await db.user.upsert({
+    const existing = await db.user.findUnique({
       where: { email: account.email },
-      create: { email: account.email, name: account.name, passwordHash, isDemo: true, mustChangePassword },
-      update: { name: account.name, passwordHash, isDemo: true, isActive: true, failedLoginCount: 0, lockedUntil: null },
-      select: { id: true },
+      select: { id: true, passwordHash: true, isActive: true, lastLoginAt: true },
     });
+    // npm start seeds on every start. An account somebody has signed in to is theirs now (its
+    // password may have been changed; an administrator may have deactivated it, locked it or
+    // changed its roles): the seed leaves it alone rather than hand it back with the printed
+    // password. Only an account nobody has used yet follows the printed password.
+    if (existing && (!existing.isActive || existing.lastLoginAt !== null)) continue;
+    let user: { id: string };
+    if (!existing) {
+      user = await db.user.create({
+        data: { email: account.email, name: account.name, passwordHash: await hashPassword(password), isDemo: true, mustChangePassword },
+        select: { id: true },
+      });
+    } else {
+      // Hashing is deliberately slow; only rehash when the printed password changed.
+      const current = existing.passwordHash !== null && (await verifyPassword(existing.passwordHash, password));
+      user = await db.user.update({
+        where: { id: existing.id },
+        data: { name: account.name, isDemo: true, ...(current ? {} : { passwordHash: await hashPassword(password) }) },
+        select: { id: true },
+      });
+    }
     await db.membership.upsert({
       where: { userId_unitId_role: { userId: user.id, unitId: unit.id, role: account.role } },
       create: { userId: user.id, unitId: unit.id, role: account.role },
