@@ -48,7 +48,7 @@ beforeAll(async () => {
   const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
   kelurahanCode = kelurahan.code;
   kecamatanCode = kelurahan.parentCode!;
-  for (const role of ["OFFICER", "UNIT_HEAD", "COORDINATOR"]) cookies[role] = await login(account(role).email);
+  for (const role of ["OFFICER", "UNIT_HEAD", "COORDINATOR", "LIAISON"]) cookies[role] = await login(account(role).email);
 });
 
 let personCounter = 0;
@@ -314,6 +314,68 @@ describe("staff actions", () => {
     expect((await get(detail(id), cookies.OFFICER!)).response.status).toBe(403);
     const replay = await post(detail(id), cookies.OFFICER!, { intent: "note", message: "masih bisa?" });
     expect(replay.response.status).toBe(403);
+  });
+});
+
+describe("appeals", () => {
+  /** Resolved by the officer, then appealed by the citizen: status APPEALED. */
+  async function appealedComplaint() {
+    const { id } = await fileComplaint();
+    await bringToUnit(id);
+    await post(detail(id), cookies.OFFICER!, { intent: "acknowledge" });
+    expect((await post(detail(id), cookies.OFFICER!, { intent: "propose-resolution", message: "KTP-el sudah dapat diambil." })).response.status).toBe(302);
+    const appeal = await applyTransition(db(), { complaintId: id, action: "APPEAL", actor: "CITIZEN", message: "KTP-el belum ada di loket.", now: new Date() });
+    expect(appeal.ok).toBe(true);
+    return id;
+  }
+
+  it("lets the liaison dismiss an appeal with a reason the citizen reads; the unit cannot decide its own appeal", async () => {
+    const id = await appealedComplaint();
+    expect((await get("/staf", cookies.LIAISON!)).html).toContain('href="/staf/kotak-masuk?status=APPEALED"');
+    expect((await get("/staf", cookies.OFFICER!)).html).not.toContain("status=APPEALED");
+    expect((await allInboxIds(cookies.LIAISON!, "?status=APPEALED")).ids).toContain(id);
+    const officerPage = await get(detail(id), cookies.OFFICER!);
+    expect(officerPage.html).not.toContain('value="dismiss-appeal"');
+    expect((await post(detail(id), cookies.OFFICER!, { intent: "dismiss-appeal", message: "Tidak." })).response.status).toBe(403);
+    expect((await post(detail(id), cookies.UNIT_HEAD!, { intent: "uphold-appeal", message: "Ya." })).response.status).toBe(403);
+
+    const liaisonPage = await get(detail(id), cookies.LIAISON!);
+    expect(liaisonPage.html).toContain('value="uphold-appeal"');
+    expect(liaisonPage.html).toContain('value="dismiss-appeal"');
+    const noReason = await post(detail(id), cookies.LIAISON!, { intent: "dismiss-appeal", message: "  " });
+    expect(noReason.response.status).toBe(400);
+    expect(renderedHtml(noReason.html)).toContain("Tulis alasan keputusan banding");
+
+    const reason = "Unit menunjukkan bukti KTP-el tercetak dan siap diambil sejak 10 November.";
+    const dismissed = await post(detail(id), cookies.LIAISON!, { intent: "dismiss-appeal", message: reason });
+    expect(dismissed.response.status).toBe(302);
+    expect(dismissed.location).toBe(`${detail(id)}?selesai=dismiss-appeal`);
+    const complaint = await db().complaint.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(complaint.status).toBe("CLOSED");
+    expect(complaint.closedAt).not.toBeNull();
+    const liaison = await db().user.findUniqueOrThrow({ where: { email: account("LIAISON").email } });
+    expect(complaint.events[0]).toMatchObject({
+      type: "APPEAL_DECIDED",
+      visibility: "PUBLIC",
+      message: reason,
+      actorUserId: liaison.id,
+      fromStatus: "APPEALED",
+      toStatus: "CLOSED",
+      payload: { decision: "DISMISSED" },
+    });
+    // Decided once: a second decision (a replayed form) is refused as not possible now.
+    expect((await post(detail(id), cookies.LIAISON!, { intent: "uphold-appeal", message: "Berubah pikiran." })).response.status).toBe(409);
+  });
+
+  it("lets the liaison uphold an appeal: the complaint goes back to the unit with the resolution clock running", async () => {
+    const id = await appealedComplaint();
+    const upheld = await post(detail(id), cookies.LIAISON!, { intent: "uphold-appeal", message: "Bukti dari pengadu menunjukkan KTP-el belum tersedia." });
+    expect(upheld.response.status).toBe(302);
+    const complaint = await db().complaint.findUniqueOrThrow({ where: { id } });
+    expect(complaint).toMatchObject({ status: "REOPENED", nextDueStage: "RESOLUTION", closedAt: null, resolvedAt: null });
+    // The unit takes it up again (reopened complaints are acknowledged like new arrivals).
+    expect((await get(detail(id), cookies.OFFICER!)).html).toContain('value="acknowledge"');
+    expect((await get(detail(id), cookies.LIAISON!)).html).not.toContain('value="uphold-appeal"');
   });
 });
 

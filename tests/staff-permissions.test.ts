@@ -41,7 +41,7 @@ const OUT = 0;
 type Expected = Record<Actor, Status | typeof OUT>;
 
 /** The complaint a case works on (each POST case gets a fresh one), or for `unit-*` the unit's id. */
-type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user" | "attachment-own" | "attachment-other";
+type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "appealed-own" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user" | "attachment-own" | "attachment-other";
 
 interface Case {
   name: string;
@@ -77,6 +77,8 @@ const CASES: Case[] = [
   { name: "POST /staf/triase/:id verify (own unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-own", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/triase/:id verify (other unit)", method: "POST", path: "/staf/triase/:id", fixture: "submitted-other", form: { intent: "verify" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (own unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-own", form: { intent: "acknowledge" }, expected: row(302, 302, 302, 409, 403, 403, 403) },
+  // Only the liaison decides an appeal; the unit it is against may not (ADR 007 addendum).
+  { name: "POST /staf/pengaduan/:id dismiss-appeal", method: "POST", path: "/staf/pengaduan/:id", fixture: "appealed-own", form: { intent: "dismiss-appeal", message: "Penyelesaian unit memadai." }, expected: row(302, 403, 403, 403, 403, 302, 403) },
   { name: "POST /staf/pengaduan/:id acknowledge (other unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-other", form: { intent: "acknowledge" }, expected: row(302, 403, 403, 409, 403, 403, 403) },
   // Open311 API clients (ADR 012): ADMIN only. A created key is shown in the 200 response, not redirected.
   { name: "GET /staf/admin/open311", method: "GET", path: "/staf/admin/open311", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
@@ -241,7 +243,12 @@ async function makeFixture(fixture: Fixture): Promise<string | null> {
   }
   const { id, identity } = await fileComplaint(fixture.endsWith("-own") ? dukcapilProductId : dinkesProductId);
   identities.push(identity);
-  if (fixture.startsWith("assigned-") || fixture.startsWith("attachment-")) await bringToUnit(id);
+  if (fixture.startsWith("assigned-") || fixture.startsWith("attachment-") || fixture.startsWith("appealed-")) await bringToUnit(id);
+  if (fixture.startsWith("appealed-")) {
+    for (const [action, actor] of [["ACKNOWLEDGE", "OFFICER"], ["PROPOSE_RESOLUTION", "OFFICER"], ["APPEAL", "CITIZEN"]] as const) {
+      expect((await applyTransition(db(), { complaintId: id, action, actor, message: "matriks", now: new Date() })).ok).toBe(true);
+    }
+  }
   if (fixture.startsWith("attachment-")) {
     // A file on the complaint's first (public) event, as if the citizen had uploaded it.
     const { sha256 } = await storeBlob(getEnv().STORAGE_DIR, new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...randomBytes(16)]));

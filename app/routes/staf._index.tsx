@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canTriage: hasPermission(user, "triage:complaint:any"),
     canAdminister: (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any"] as const).some((permission) => hasPermission(user, permission)),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
+    canDecideAppeals: hasPermission(user, "decide:appeal:any"),
     canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),
     canReadOmbudsman: ombudsmanScopeFor(user) !== null,
     canReadAssessments: hasPermission(user, "read:assessment:any"),
@@ -29,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments } = useLoaderData<typeof loader>();
+  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -58,6 +60,11 @@ export default function StaffHome() {
             {canReadInbox ? (
               <li>
                 <Link to="/staf/kotak-masuk">{t("staff.home.inboxLink")}</Link>
+              </li>
+            ) : null}
+            {canDecideAppeals ? (
+              <li>
+                <Link to="/staf/kotak-masuk?status=APPEALED">{t("staff.home.appealsLink")}</Link>
               </li>
             ) : null}
             {canReadReports ? (

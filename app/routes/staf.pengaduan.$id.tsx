@@ -8,6 +8,8 @@ import { activeTemplates } from "~/domain/admin/templates.server";
 import { IDENTITY_PURPOSES } from "~/domain/complaints/identity-purposes";
 import { revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
 import {
+  APPEAL_INTENTS,
+  appealDeciderRole,
   availableIntents,
   INTENTS_WITH_ATTACHMENTS,
   performStaffAction,
@@ -41,6 +43,8 @@ const DONE_KEYS: Record<StaffIntent, MessageKey> = {
   note: "inbox.done.note",
   assign: "inbox.done.assign",
   transfer: "inbox.done.transfer",
+  "uphold-appeal": "inbox.done.upholdAppeal",
+  "dismiss-appeal": "inbox.done.dismissAppeal",
 };
 
 const PURPOSE_KEYS: Record<(typeof IDENTITY_PURPOSES)[number], MessageKey> = {
@@ -238,7 +242,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ intent, errors, values } satisfies ActionData, { status: 400 });
   }
   if (!availableIntents(user, complaint, tree).includes(parsed.data.intent)) {
-    const forbidden = !canAccessComplaint(user, complaint, tree, "act");
+    const forbidden = (APPEAL_INTENTS as readonly string[]).includes(parsed.data.intent)
+      ? appealDeciderRole(user, complaint.unitId, tree) === null
+      : !canAccessComplaint(user, complaint, tree, "act");
     return Response.json({ intent, errors: { form: forbidden ? "inbox.error.forbidden" : "inbox.error.notNow" }, values } satisfies ActionData, {
       status: forbidden ? 403 : 409,
     });
@@ -594,6 +600,22 @@ export default function StaffComplaintDetail() {
             {(props) => <textarea {...props} name="reason" rows={3} maxLength={5000} defaultValue={valueFor("transfer", "reason")} />}
           </Field>
         </ActionForm>
+      ) : null}
+      {has("uphold-appeal") || has("dismiss-appeal") ? (
+        <section aria-labelledby="appeal-decision">
+          <h3 id="appeal-decision">{t("inbox.action.appeal.title")}</h3>
+          <p>{t("inbox.action.appeal.intro")}</p>
+          {(["uphold-appeal", "dismiss-appeal"] as const).filter(has).map((intent) => {
+            const key = intent === "uphold-appeal" ? "upholdAppeal" : "dismissAppeal";
+            return (
+              <ActionForm key={intent} intent={intent} title={t(`inbox.action.${key}.title`)} submitLabel={t(`inbox.action.${key}.submit`)} errors={errorsFor(intent)}>
+                <Field id={`${intent}-message`} label={t(`inbox.action.${key}.message`)} hint={t(`inbox.action.${key}.hint`)} error={errorsFor(intent).message} required>
+                  {(props) => <textarea {...props} name="message" rows={4} maxLength={5000} defaultValue={valueFor(intent, "message")} />}
+                </Field>
+              </ActionForm>
+            );
+          })}
+        </section>
       ) : null}
       {has("note") ? messageAction("note", "note", t("inbox.action.note.hint")) : null}
     </>

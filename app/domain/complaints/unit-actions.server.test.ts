@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unitTreeFrom } from "~/domain/auth/permissions";
 import { decodeCursor, encodeCursor } from "~/models/inbox.server";
-import { availableIntents, workflowRoleFor } from "./unit-actions.server";
+import { appealDeciderRole, availableIntents, workflowRoleFor } from "./unit-actions.server";
 
 const CITY = "00000000-0000-4000-8000-000000000001";
 const DINAS = "00000000-0000-4000-8000-000000000002";
@@ -34,6 +34,20 @@ describe("availableIntents", () => {
     expect(availableIntents(head, { unitId: PUSKESMAS, status: "IN_PROGRESS" }, tree)).toContain("assign");
     expect(availableIntents({ memberships: [{ unitId: CITY, role: "INSPECTORATE" }] }, { unitId: DINAS, status: "IN_PROGRESS" }, tree)).toEqual([]);
     expect(availableIntents(officer, { unitId: DINAS, status: "CLOSED" }, tree)).toEqual(["note"]);
+  });
+});
+
+describe("appeal decisions", () => {
+  const liaison = { memberships: [{ unitId: CITY, role: "LIAISON" as const }] };
+  it("are the liaison's, on an appealed complaint only, and never on an appeal against the liaison's own unit", () => {
+    expect(availableIntents(liaison, { unitId: DINAS, status: "APPEALED" }, tree)).toEqual(["uphold-appeal", "dismiss-appeal"]);
+    expect(availableIntents(liaison, { unitId: DINAS, status: "RESOLVED" }, tree)).toEqual([]);
+    expect(availableIntents({ memberships: [{ unitId: DINAS, role: "UNIT_HEAD" }] }, { unitId: DINAS, status: "APPEALED" }, tree)).not.toContain("uphold-appeal");
+    expect(availableIntents({ memberships: [{ unitId: CITY, role: "COORDINATOR" }] }, { unitId: DINAS, status: "APPEALED" }, tree)).not.toContain("dismiss-appeal");
+    // A liaison who also heads the Dinas does not judge its Puskesmas's handling.
+    const conflicted = { memberships: [...liaison.memberships, { unitId: DINAS, role: "UNIT_HEAD" as const }] };
+    expect(appealDeciderRole(conflicted, PUSKESMAS, tree)).toBeNull();
+    expect(appealDeciderRole(conflicted, OTHER, tree)).toEqual({ actor: "LIAISON", unitId: CITY });
   });
 });
 

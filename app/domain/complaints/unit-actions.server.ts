@@ -8,7 +8,7 @@ import { applyTransition, type TransitionOutcome } from "./apply-transition.serv
 import type { StoredAttachment } from "./submit-complaint.server";
 import { availableActions, type Actor, type ComplaintStatus, type WorkflowAction } from "./workflow";
 
-export const STAFF_INTENTS = ["acknowledge", "request-info", "respond", "propose-resolution", "note", "assign", "transfer"] as const;
+export const STAFF_INTENTS = ["acknowledge", "request-info", "respond", "propose-resolution", "note", "assign", "transfer", "uphold-appeal", "dismiss-appeal"] as const;
 export type StaffIntent = (typeof STAFF_INTENTS)[number];
 
 /** The workflow action behind each intent (assigning an officer is a NOTE with a payload). */
@@ -20,7 +20,14 @@ export const INTENT_ACTION: Record<StaffIntent, WorkflowAction> = {
   note: "NOTE",
   assign: "NOTE",
   transfer: "TRANSFER",
+  "uphold-appeal": "UPHOLD_APPEAL",
+  "dismiss-appeal": "DISMISS_APPEAL",
 };
+
+/** The liaison's decision on a citizen's appeal (DESIGN.md "Workflow": APPEALED → liaison). */
+export const APPEAL_INTENTS = ["uphold-appeal", "dismiss-appeal"] as const satisfies readonly StaffIntent[];
+type AppealIntent = (typeof APPEAL_INTENTS)[number];
+const isAppealIntent = (intent: StaffIntent): intent is AppealIntent => (APPEAL_INTENTS as readonly StaffIntent[]).includes(intent);
 
 /** Intents whose form may carry attachments (replies the citizen reads, and internal notes). */
 export const INTENTS_WITH_ATTACHMENTS: readonly StaffIntent[] = ["request-info", "respond", "propose-resolution", "note"];
@@ -36,8 +43,12 @@ export const StaffActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("note"), message: message("inbox.error.noteRequired") }),
   z.object({ intent: z.literal("assign"), officerId: uuid("inbox.error.officerRequired") }),
   z.object({ intent: z.literal("transfer"), unitId: uuid("inbox.error.unitRequired"), reason: message("inbox.error.reasonRequired") }),
+  // The citizen reads the reason on the timeline (and in the e-mail): a decision without one is refused.
+  z.object({ intent: z.literal("uphold-appeal"), message: message("inbox.error.appealReasonRequired") }),
+  z.object({ intent: z.literal("dismiss-appeal"), message: message("inbox.error.appealReasonRequired") }),
 ]);
 export type StaffActionInput = z.infer<typeof StaffActionSchema>;
+const isAppealInput = (input: StaffActionInput): input is Extract<StaffActionInput, { intent: AppealIntent }> => isAppealIntent(input.intent);
 
 export interface WorkflowRole {
   actor: Actor;
@@ -71,13 +82,39 @@ export function canAssignOfficer(user: UserLike, complaintUnitId: string | null,
   return user.memberships.some((m) => m.role === "UNIT_HEAD" && isSameOrDescendant(complaintUnitId, m.unitId, tree));
 }
 
-/** The intents the page offers: legal in the workflow for the user's role AND permitted to act. */
-export function availableIntents(user: UserLike, complaint: { unitId: string | null; status: ComplaintStatus }, tree: UnitTree): StaffIntent[] {
-  if (!canAccessComplaint(user, complaint, tree, "act")) return [];
-  const role = workflowRoleFor(user, complaint.unitId, tree);
+/**
+ * The membership in which the user may decide an appeal on a complaint of `complaintUnitId`: the
+ * LIAISON's (`decide:appeal:any`), unless the user is also staff of the unit the appeal is against
+ * (nobody judges their own unit's handling: the same conflict-of-interest rule as canSeeIdentity).
+ */
+export function appealDeciderRole(user: UserLike, complaintUnitId: string | null, tree: UnitTree): WorkflowRole | null {
+  if (!hasPermission(user, "decide:appeal:any")) return null;
+  const ownUnit =
+    complaintUnitId !== null &&
+    user.memberships.some(
+      (m) => (m.role === "OFFICER" && m.unitId === complaintUnitId) || (m.role === "UNIT_HEAD" && isSameOrDescendant(complaintUnitId, m.unitId, tree)),
+    );
+  if (ownUnit) return null;
+  const liaison = user.memberships.find((m) => m.role === "LIAISON");
+  return liaison ? { actor: "LIAISON", unitId: liaison.unitId } : null;
+}
+
+function appealIntents(user: UserLike, complaint: { unitId: string | null; status: ComplaintStatus }, tree: UnitTree): StaffIntent[] {
+  const role = appealDeciderRole(user, complaint.unitId, tree);
   if (!role) return [];
   const actions = availableActions(complaint.status, role.actor);
+  return APPEAL_INTENTS.filter((intent) => actions.includes(INTENT_ACTION[intent]));
+}
+
+/** The intents the page offers: legal in the workflow for the user's role AND permitted to act. */
+export function availableIntents(user: UserLike, complaint: { unitId: string | null; status: ComplaintStatus }, tree: UnitTree): StaffIntent[] {
+  const appeals = appealIntents(user, complaint, tree);
+  if (!canAccessComplaint(user, complaint, tree, "act")) return appeals;
+  const role = workflowRoleFor(user, complaint.unitId, tree);
+  if (!role) return appeals;
+  const actions = availableActions(complaint.status, role.actor);
   return STAFF_INTENTS.filter((intent) => {
+    if (isAppealIntent(intent)) return appeals.includes(intent);
     if (!actions.includes(INTENT_ACTION[intent])) return false;
     if (intent === "assign") return canAssignOfficer(user, complaint.unitId, tree);
     if (intent === "transfer") return complaint.unitId !== null;
@@ -107,6 +144,22 @@ export async function performStaffAction(
 ): Promise<StaffActionOutcome> {
   const complaint = await db.complaint.findUnique({ where: { id: complaintId }, select: { unitId: true, status: true } });
   if (!complaint) return { ok: false, reason: "not_found" };
+  if (isAppealInput(input)) {
+    const decider = appealDeciderRole(user, complaint.unitId, tree);
+    if (!decider) return { ok: false, reason: "forbidden" };
+    const decided = await applyTransition(db, {
+      complaintId,
+      action: INTENT_ACTION[input.intent],
+      actor: decider.actor,
+      actorUserId: userId,
+      actorUnitId: decider.unitId,
+      message: input.message,
+      payload: { decision: input.intent === "uphold-appeal" ? "UPHELD" : "DISMISSED" },
+      now,
+    });
+    if (!decided.ok) return { ok: false, reason: decided.refusal.reason === "not_found" ? "not_found" : "not_allowed_now" };
+    return { ok: true, status: decided.status };
+  }
   if (!canAccessComplaint(user, complaint, tree, "act")) return { ok: false, reason: "forbidden" };
   const role = workflowRoleFor(user, complaint.unitId, tree);
   if (!role) return { ok: false, reason: "forbidden" };
