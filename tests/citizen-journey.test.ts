@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { formatWib } from "~/services/format";
 import { generateTrackingCode } from "~/domain/complaints/tracking-code";
 import type { Actor, WorkflowAction } from "~/domain/complaints/workflow";
 import { useTestServer } from "./e2e/support/browser";
@@ -379,6 +380,61 @@ describe("citizen actions", () => {
     expect(appealed.status).toBe("APPEALED");
     expect(appealed.nextDueStage).toBe("APPEAL_REVIEW");
     expect((await trackingPage(code, cookie)).html).toContain("Penghubung Ombudsman (banding)");
+  });
+
+  it("is e-mailed when it must answer or a decision is made, with a link that opens the page, never about its own actions", async () => {
+    const { code } = await fileComplaint();
+    const db = server.database.db;
+    const mails = async () =>
+      (await db.emailMessage.findMany({ where: { complaint: { trackingCode: code } }, orderBy: { createdAt: "asc" } })).filter((m) => m.template !== "complaint.receipt");
+    await bringToUnit(code);
+    expect(await mails()).toEqual([]);
+
+    await staff(code, "REQUEST_INFO", "OFFICER", "Mohon kirim nomor antrean Anda.");
+    const [question] = await mails();
+    const asked = await complaintByCode(code);
+    expect(question).toMatchObject({ template: "complaint.question", toAddress: "siti.aminah@example.test", locale: "id", status: "PENDING" });
+    expect(question!.subject).toContain(code);
+    // The deadline is the citizen's reply window, in WIB; the question itself stays on the page.
+    expect(question!.bodyText).toContain(formatWib(asked.citizenReplyDueAt!.toISOString(), "id"));
+    expect(question!.bodyText).not.toContain("nomor antrean Anda");
+    const link = question!.bodyText.match(/https?:\/\/\S+\/lacak\/\S+\?t=\S+/)![0];
+    const opened = await fetch(`${server.baseUrl}${new URL(link).pathname}${new URL(link).search}`, { redirect: "manual" });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe(`/lacak/${code}`);
+    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect((await citizenAction(code, cookie, { intent: "reply", message: "Nomor antrean 117." })).status).toBe(302);
+
+    await staff(code, "RESPOND", "OFFICER", "Berkas Anda sedang diproses.");
+    await staff(code, "PROPOSE_RESOLUTION", "OFFICER", "KTP-el dapat diambil.");
+    const resolved = await complaintByCode(code);
+    expect((await citizenAction(code, cookie, { intent: "appeal", reason: "KTP-el belum ada." })).status).toBe(302);
+    await staff(code, "DISMISS_APPEAL", "LIAISON", "Bukti pengambilan ada.");
+    const all = await mails();
+    expect(all.map((m) => m.template)).toEqual(["complaint.question", "complaint.response", "complaint.resolution", "complaint.appealDismissed"]);
+    expect(all[2]!.bodyText).toContain(formatWib(resolved.confirmationDueAt!.toISOString(), "id"));
+    expect(all[3]!.bodyText).toContain("Ombudsman");
+    for (const mail of all) expect(mail.toAddress).toBe("siti.aminah@example.test");
+    // Each message is queued for sending with the transition, through the outbox (ids only).
+    const sends = await db.outboxMessage.findMany({ where: { jobName: "email.send", jobId: { in: all.map((m) => `email-${m.id}`) } } });
+    expect(sends).toHaveLength(all.length);
+  });
+
+  it("mails nothing to a complainant who left no address, and writes in the language they filed in", async () => {
+    const silent = await fileComplaint({ email: undefined });
+    await bringToUnit(silent.code);
+    await staff(silent.code, "REQUEST_INFO", "OFFICER", "Pertanyaan.");
+    expect(await server.database.db.emailMessage.count({ where: { complaint: { trackingCode: silent.code } } })).toBe(0);
+
+    const { response, html } = await submit(complaintForm({ email: "john.doe@example.test" }), nextClientIp());
+    expect(response.status).toBe(200);
+    const english = receiptOf(html);
+    await server.database.db.complaint.update({ where: { trackingCode: english.code }, data: { locale: "en" } });
+    await bringToUnit(english.code);
+    await staff(english.code, "REQUEST_INFO", "OFFICER", "A question.");
+    const mail = await server.database.db.emailMessage.findFirstOrThrow({ where: { complaint: { trackingCode: english.code }, template: "complaint.question" } });
+    expect(mail).toMatchObject({ locale: "en", toAddress: "john.doe@example.test" });
+    expect(mail.subject).toBe(`A question from staff about complaint ${english.code}`);
   });
 
   it("withdraws an open complaint, which stops its clocks, and refuses actions that do not fit the status", async () => {

@@ -14,6 +14,8 @@ import { computeSlaDuties } from "~/domain/sla/escalation";
 import { loadDoneDuties } from "~/models/sla-duties.server";
 import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
 import type { StoredAttachment } from "./submit-complaint.server";
+import { citizenNoticeFor } from "./citizen-notices";
+import { queueCitizenNotice } from "./citizen-notices.server";
 
 export interface TransitionRequest {
   complaintId: string;
@@ -134,6 +136,8 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
       if (slaCheckAt) {
         await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
       }
+      const notice = citizenNoticeFor(request.action, snapshot);
+      if (notice) await queueCitizenNotice(tx, { complaintId: request.complaintId, eventId: event.id, notice, now });
       if (request.action === "VERIFY") {
         await enqueueJob(tx, "routeComplaint", { complaintId: request.complaintId, eventId: event.id.toString() });
       }
