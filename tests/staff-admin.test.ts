@@ -112,6 +112,10 @@ describe("access", () => {
     expect(menu.response.headers.get("cache-control")).toBe("no-store");
     expect(menu.html).toContain('href="/staf/admin/unit"');
     expect(menu.html).toContain('href="/staf/admin/pengguna"');
+    // Every admin page is reachable from the menu, not only by typing its address.
+    for (const path of ["/staf/admin/sla", "/staf/admin/libur", "/staf/admin/kalender", "/staf/admin/template", "/staf/admin/open311"]) {
+      expect(menu.html).toContain(`href="${path}"`);
+    }
   });
 });
 

@@ -115,7 +115,8 @@ const CASES: Case[] = [
   { name: "POST /staf/ombudsman/:id answer (no date)", method: "POST", path: "/staf/ombudsman/:id", fixture: "matter-own", form: { intent: "answer" }, expected: row(302, 403, 403, 403, 403, 400, 400) },
   { name: "GET /staf/ganti-sandi", method: "GET", path: "/staf/ganti-sandi", fixture: "none", expected: row(302, 200, 200, 200, 200, 200, 200) },
   { name: "POST /staf/ganti-sandi (empty)", method: "POST", path: "/staf/ganti-sandi", fixture: "none", form: {}, expected: row(302, 400, 400, 400, 400, 400, 400) },
-  { name: "GET /staf/admin", method: "GET", path: "/staf/admin", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
+  // The admin menu opens for a unit head too: the unit's reply templates are managed there.
+  { name: "GET /staf/admin", method: "GET", path: "/staf/admin", fixture: "none", expected: row(302, 403, 200, 403, 403, 403, 200) },
   { name: "GET /staf/admin/pengguna", method: "GET", path: "/staf/admin/pengguna", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
   { name: "GET /staf/admin/pengguna/:id", method: "GET", path: "/staf/admin/pengguna/:id", fixture: "user", expected: row(302, 403, 403, 403, 403, 403, 200) },
   { name: "POST /staf/admin/pengguna/baru (empty)", method: "POST", path: "/staf/admin/pengguna/baru", fixture: "none", form: { intent: "create" }, expected: row(302, 403, 403, 403, 403, 403, 400) },
@@ -316,6 +317,17 @@ describe("staff route × role matrix", () => {
       expect(seen).toEqual(wanted);
     });
   }
+
+  it("links each role to what it may open, and to nothing it may not", async () => {
+    const headHome = await request("GET", "/staf", cookies.UNIT_HEAD!);
+    expect(headHome.html).toContain('href="/staf/admin"');
+    const headMenu = await request("GET", "/staf/admin", cookies.UNIT_HEAD!);
+    expect(headMenu.html).toContain('href="/staf/admin/template"');
+    for (const path of ["/staf/admin/unit", "/staf/admin/pengguna", "/staf/admin/sla", "/staf/admin/libur", "/staf/admin/open311"]) {
+      expect(headMenu.html).not.toContain(`href="${path}"`);
+    }
+    expect((await request("GET", "/staf", cookies.OFFICER!)).html).not.toContain('href="/staf/admin"');
+  });
 
   it("a successful action really happened; a refused one changed nothing", async () => {
     const own = await makeFixture("assigned-own");

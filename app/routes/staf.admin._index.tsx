@@ -1,6 +1,9 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { hasPermission } from "~/domain/auth/permissions";
+import { canManageCalendars } from "~/domain/admin/calendar.server";
+import { canManageSla } from "~/domain/admin/sla.server";
+import { managesAnyTemplates } from "~/domain/admin/templates.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT } from "~/services/i18n";
@@ -16,13 +19,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canManageUnits = hasPermission(user, "manage:unit:any");
   const canManageUsers = hasPermission(user, "manage:user:any");
   const canManageApiClients = hasPermission(user, "manage:apiclient:any");
-  if (!canManageUnits && !canManageUsers && !canManageApiClients) throw new Response("Forbidden", { status: 403 });
-  return { canManageUnits, canManageUsers, canManageApiClients };
+  const links = {
+    canManageUnits,
+    canManageUsers,
+    canManageSla: canManageSla(user),
+    canManageCalendars: canManageCalendars(user),
+    canManageTemplates: managesAnyTemplates(user),
+    canManageApiClients,
+  };
+  if (!Object.values(links).some(Boolean)) throw new Response("Forbidden", { status: 403 });
+  return links;
 }
 
 export default function AdminMenu() {
   const t = useT();
-  const { canManageUnits, canManageUsers, canManageApiClients } = useLoaderData<typeof loader>();
+  const { canManageUnits, canManageUsers, canManageSla, canManageCalendars, canManageTemplates, canManageApiClients } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("admin.menu.title")}</h1>
@@ -37,6 +48,26 @@ export default function AdminMenu() {
           {canManageUsers ? (
             <li>
               <Link to="/staf/admin/pengguna">{t("admin.menu.users")}</Link>
+            </li>
+          ) : null}
+          {canManageSla ? (
+            <li>
+              <Link to="/staf/admin/sla">{t("admin.menu.sla")}</Link>
+            </li>
+          ) : null}
+          {canManageCalendars ? (
+            <>
+              <li>
+                <Link to="/staf/admin/libur">{t("admin.menu.holidays")}</Link>
+              </li>
+              <li>
+                <Link to="/staf/admin/kalender">{t("admin.menu.calendars")}</Link>
+              </li>
+            </>
+          ) : null}
+          {canManageTemplates ? (
+            <li>
+              <Link to="/staf/admin/template">{t("admin.menu.templates")}</Link>
             </li>
           ) : null}
           {canManageApiClients ? (
