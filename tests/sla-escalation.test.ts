@@ -61,6 +61,28 @@ describe("working-time deadlines", () => {
 });
 
 describe("escalation", () => {
+  it("escalates level 1 to the head of the unit above when the unit has no head of its own (Puskesmas → Dinkes)", async () => {
+    const db = database.db;
+    const puskesmas = await db.serviceUnit.findFirstOrThrow({ where: { kind: "PUSKESMAS", products: { some: {} } }, include: { parent: true } });
+    expect(puskesmas.parent?.code).toBe("DINKES");
+    expect(await db.membership.count({ where: { unitId: puskesmas.id, role: "UNIT_HEAD" } })).toBe(0);
+    const head = await db.user.create({ data: { email: "kadinkes@example.test", name: "Kepala Dinkes", locale: "id" } });
+    await db.membership.create({ data: { userId: head.id, unitId: puskesmas.parentId!, role: "UNIT_HEAD" } });
+    const puskesmasProduct = await db.serviceProduct.findFirstOrThrow({ where: { unitId: puskesmas.id } });
+
+    const t0 = wib("2026-01-05T09:00:00"); // Monday
+    const id = await file(t0, { productId: puskesmasProduct.id });
+    await act(id, "VERIFY", "COORDINATOR", minutesAfter(t0, 30));
+    await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 31));
+    expect((await db.complaint.findUniqueOrThrow({ where: { id } })).unitId).toBe(puskesmas.id);
+    await evaluateComplaintSla(db, id, { now: wib("2026-01-12T16:01:00") });
+
+    const [escalation] = await db.escalation.findMany({ where: { complaintId: id } });
+    expect(escalation).toMatchObject({ level: 1, targetRole: "UNIT_HEAD", targetUnitId: puskesmas.parentId });
+    const notices = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
+    expect(notices.map((n) => n.toAddress).sort()).toEqual(["kadinkes@example.test", ...puskesmas.contactEmails].sort());
+  });
+
   it("escalates a missed first response exactly once per level, even when evaluations race", async () => {
     const t0 = wib("2026-01-05T09:00:00"); // Monday
     const id = await file(t0);

@@ -35,31 +35,49 @@ export interface NoticeRecipient {
 
 const asLocale = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
+/** How far up the unit tree level 1 looks for a head (kelurahan → kecamatan → city is three). */
+const MAX_UNIT_DEPTH = 8;
+
 /**
  * Who hears of an escalation level: the unit head(s) of the complaint's unit (or of the
  * coordinator's unit while no unit has it) with the unit's contact addresses; then the
  * Inspektorat; then the ombudsman liaisons. Returns the unit that now holds the escalation.
+ *
+ * A unit with no active head of its own (a Puskesmas, a kelurahan whose head has no account yet)
+ * escalates to the nearest unit above it that has one (Dinkes, the kecamatan): DESIGN.md uses the
+ * parent hierarchy for escalation, and those heads may act on the units below them.
  */
 export async function findEscalationRecipients(
   db: DbClient,
   { role, complaintUnitId }: { role: EscalationRole; complaintUnitId: string | null },
 ): Promise<{ targetUnitId: string | null; recipients: NoticeRecipient[] }> {
-  let unit: { id: string; contactEmails: string[] } | null = null;
+  type UnitRow = { id: string; parentId: string | null; contactEmails: string[] };
+  const select = { id: true, parentId: true, contactEmails: true } as const;
+  let unit: UnitRow | null = null;
   if (role === "UNIT_HEAD") {
     unit = complaintUnitId
-      ? await db.serviceUnit.findUnique({ where: { id: complaintUnitId }, select: { id: true, contactEmails: true } })
-      : await db.serviceUnit.findFirst({ where: { kind: "COORDINATOR", isActive: true }, select: { id: true, contactEmails: true } });
+      ? await db.serviceUnit.findUnique({ where: { id: complaintUnitId }, select })
+      : await db.serviceUnit.findFirst({ where: { kind: "COORDINATOR", isActive: true }, select });
   } else if (role === "INSPECTORATE") {
-    unit = await db.serviceUnit.findFirst({ where: { kind: "INSPECTORATE", isActive: true }, select: { id: true, contactEmails: true } });
+    unit = await db.serviceUnit.findFirst({ where: { kind: "INSPECTORATE", isActive: true }, select });
   }
-  const members = await db.membership.findMany({
-    where: { role, user: { isActive: true }, ...(role === "UNIT_HEAD" && unit ? { unitId: unit.id } : {}) },
-    select: { user: { select: { email: true, locale: true } } },
-  });
+  const membersOf = (unitId: string | null) =>
+    db.membership.findMany({
+      where: { role, user: { isActive: true }, ...(role === "UNIT_HEAD" && unitId ? { unitId } : {}) },
+      select: { user: { select: { email: true, locale: true } } },
+    });
+  let holder = unit;
+  let members = await membersOf(unit?.id ?? null);
+  for (let depth = 0; role === "UNIT_HEAD" && members.length === 0 && holder?.parentId && depth < MAX_UNIT_DEPTH; depth += 1) {
+    holder = await db.serviceUnit.findUnique({ where: { id: holder.parentId }, select });
+    members = await membersOf(holder?.id ?? null);
+  }
+  if (members.length === 0) holder = unit;
   const recipients = new Map<string, NoticeRecipient>();
   for (const member of members) recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: asLocale(member.user.locale) });
+  // The complaint's own unit always hears of it through its contact addresses.
   for (const email of unit?.contactEmails ?? []) if (!recipients.has(email.toLowerCase())) recipients.set(email.toLowerCase(), { email, locale: "id" });
-  return { targetUnitId: unit?.id ?? null, recipients: [...recipients.values()] };
+  return { targetUnitId: holder?.id ?? null, recipients: [...recipients.values()] };
 }
 
 /** Who is reminded before a deadline: the officers of the unit that holds the complaint (or the coordinators). */
