@@ -225,6 +225,44 @@ describe("verify", () => {
     expect(again.html).toContain("Tindakan ini tidak bisa dilakukan pada status pengaduan saat ini");
   });
 
+  it("classifies at verification: corrects the form of maladministration and sets a priority, which picks its SLA policy", async () => {
+    const urgent = await db().slaPolicy.create({
+      data: {
+        code: "TRIAGE-URGENT",
+        name: "Mendesak",
+        source: "uji",
+        priority: "URGENT",
+        targets: { create: [{ stage: "FIRST_RESPONSE", amount: 1, unit: "WORKING_DAYS", source: "uji" }] },
+      },
+    });
+    const { id } = await fileComplaint();
+    const before = await db().complaint.findUniqueOrThrow({ where: { id } });
+    expect(before.priority).toBe("NORMAL");
+    const other = await db().maladministrationForm.findFirstOrThrow({ where: { code: { not: before.maladministrationCode! } } });
+    const page = await get(`/staf/triase/${id}`);
+    expect(page.html).toMatch(new RegExp(`<option value="${before.maladministrationCode}" selected="">`));
+
+    const unknownForm = await triage(id, { intent: "verify", maladministrationCode: "BUKAN_BENTUK", priority: "URGENT" });
+    expect(unknownForm.response.status).toBe(409);
+    expect(unknownForm.html).toContain("Pilih salah satu bentuk maladministrasi dari daftar.");
+    const badPriority = await triage(id, { intent: "verify", priority: "SEGERA" });
+    expect(badPriority.response.status).toBe(400);
+    expect(await statusOf(id)).toBe("SUBMITTED");
+
+    const { response } = await triage(id, { intent: "verify", maladministrationCode: other.code, priority: "URGENT" });
+    expect(response.status).toBe(302);
+    const verified = await db().complaint.findUniqueOrThrow({ where: { id }, include: { events: { where: { type: "VERIFIED" } } } });
+    expect(verified).toMatchObject({ status: "VERIFIED", priority: "URGENT", maladministrationCode: other.code, slaPolicyId: urgent.id });
+    // The event keeps what was changed, from what to what (the audit trail of a reclassification).
+    expect(verified.events[0]!.payload).toEqual({
+      classification: { priority: { from: "NORMAL", to: "URGENT" }, maladministrationCode: { from: before.maladministrationCode, to: other.code } },
+    });
+    await routeVerifiedComplaint(db(), id, { now: new Date() });
+    const assigned = await db().complaint.findUniqueOrThrow({ where: { id } });
+    expect(assigned.slaPolicyId).toBe(urgent.id);
+    await db().slaPolicy.update({ where: { id: urgent.id }, data: { isActive: false } });
+  });
+
   it("needs a unit for a complaint whose unit nobody knew, then verifies and assigns it in one step", async () => {
     const { id } = await fileComplaint({ productId: "", unitUnknown: "on" });
     const page = await get(`/staf/triase/${id}`);

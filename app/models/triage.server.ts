@@ -136,6 +136,8 @@ export interface TriageComplaintView {
   /** The citizen named neither a product nor a unit: verifying needs a unit chosen by the coordinator. */
   unitUnknown: boolean;
   maladministration: { nameId: string; nameEn: string } | null;
+  maladministrationCode: string | null;
+  priority: string;
   duplicateOfCode: string | null;
   attachments: { id: string; name: string }[];
   timeline: { id: string; type: string; occurredAt: string; byCitizen: boolean; message: string | null }[];
@@ -164,6 +166,8 @@ export async function getTriageComplaint(db: Db, id: string, now: Date): Promise
       unit: { select: { name: true } },
       product: { select: { name: true, nameEn: true } },
       maladministration: { select: { nameId: true, nameEn: true } },
+      maladministrationCode: true,
+      priority: true,
       duplicateOf: { select: { trackingCode: true } },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, originalName: true } },
       events: {
@@ -195,6 +199,8 @@ export async function getTriageComplaint(db: Db, id: string, now: Date): Promise
     productNameEn: complaint.product?.nameEn ?? null,
     unitUnknown: complaint.unitId === null && complaint.productId === null,
     maladministration: complaint.maladministration,
+    maladministrationCode: complaint.maladministrationCode,
+    priority: complaint.priority,
     duplicateOfCode: complaint.duplicateOf?.trackingCode ?? null,
     attachments: complaint.attachments.map((a) => ({ id: a.id, name: a.originalName })),
     timeline: complaint.events.map((e) => ({
@@ -214,4 +220,9 @@ export async function listRoutableUnits(db: Db): Promise<{ id: string; name: str
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });
+}
+
+/** The ten forms of maladministration, in their order, for the coordinator's classification. */
+export async function listMaladministrationForms(db: Db): Promise<{ code: string; nameId: string; nameEn: string }[]> {
+  return db.maladministrationForm.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameId: true, nameEn: true } });
 }

@@ -85,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       incidentDate: true,
       address: true,
       escalationLevel: true,
+      priority: true,
       submittedAt: true,
       unitId: true,
       verificationDueAt: true,
@@ -150,6 +151,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       incidentDate: complaint.incidentDate?.toISOString().slice(0, 10) ?? null,
       location: [complaint.address, complaint.kelurahan?.name, complaint.kecamatan?.name].filter(Boolean).join(", ") || null,
       escalationLevel: complaint.escalationLevel,
+      priority: complaint.priority,
       submittedAt: complaint.submittedAt.toISOString(),
       unitName: complaint.unit?.name ?? null,
       productName: complaint.product?.name ?? null,
@@ -388,6 +390,8 @@ export default function StaffComplaintDetail() {
         ) : null}
         <dt>{t("inbox.detail.assigned")}</dt>
         <dd>{complaint.assignedOfficer ?? t("inbox.detail.assignedNone")}</dd>
+        <dt>{t("inbox.detail.priority")}</dt>
+        <dd data-testid="priority">{t(`adminSla.priority.${complaint.priority}` as MessageKey)}</dd>
         <dt>{t("inbox.detail.escalationLevel")}</dt>
         <dd>{complaint.escalationLevel > 0 ? t("inbox.escalation.level", { level: complaint.escalationLevel }) : t("inbox.escalation.none")}</dd>
       </dl>

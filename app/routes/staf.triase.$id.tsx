@@ -14,7 +14,8 @@ import {
   type TriageIntent,
 } from "~/domain/complaints/triage-actions.server";
 import { availableActions, type ComplaintStatus } from "~/domain/complaints/workflow";
-import { getTriageComplaint, listRoutableUnits } from "~/models/triage.server";
+import { getTriageComplaint, listMaladministrationForms, listRoutableUnits } from "~/models/triage.server";
+import { PRIORITIES } from "~/domain/admin/form-options";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";
@@ -56,7 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw notFound();
   const intents = intentsFor(view.status as ComplaintStatus, view.unitId);
   const needsUnit = intents.includes("route") || (intents.includes("verify") && view.unitUnknown);
-  return { view, intents, units: needsUnit ? await listRoutableUnits(db) : [], referrals: [...REFERRALS] };
+  return {
+    view,
+    intents,
+    units: needsUnit ? await listRoutableUnits(db) : [],
+    forms: intents.includes("verify") ? await listMaladministrationForms(db) : [],
+    referrals: [...REFERRALS],
+  };
 }
 
 type ActionData = { intent: TriageIntent | null; errors: Record<string, string>; values: Record<string, string>; originalCode?: string };
@@ -81,7 +88,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) {
     if (outcome.reason === "not_found") throw notFound();
     // Refusals tied to a field show beside it; the rest at the top of the form.
-    const field = outcome.reason === "unit_required" || outcome.reason === "unit_unknown" ? "unitId" : outcome.reason.startsWith("duplicate_") ? "originalCode" : "form";
+    const field =
+      outcome.reason === "unit_required" || outcome.reason === "unit_unknown"
+        ? "unitId"
+        : outcome.reason === "form_unknown"
+          ? "maladministrationCode"
+          : outcome.reason.startsWith("duplicate_")
+            ? "originalCode"
+            : "form";
     return Response.json(
       { intent, errors: { [field]: `triage.refusal.${outcome.reason}` }, values, originalCode: outcome.originalCode } satisfies ActionData,
       { status: 409 },
@@ -167,7 +181,7 @@ function UnitSelect({ id, label, units, error, value, hint }: {
 export default function TriageComplaint() {
   const t = useT();
   const locale = useLocale();
-  const { view, intents, units, referrals } = useLoaderData<typeof loader>();
+  const { view, intents, units, forms, referrals } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const [params] = useSearchParams();
   const done = params.get("selesai");
@@ -289,6 +303,29 @@ export default function TriageComplaint() {
           {view.unitUnknown ? (
             <UnitSelect id="verify-unit" label={t("triage.verify.unit")} units={units} error={errorsFor("verify").unitId} value={valueFor("verify", "unitId")} />
           ) : null}
+          <Field id="verify-form" label={t("triage.verify.form")} hint={t("triage.verify.formHint")} error={errorsFor("verify").maladministrationCode}>
+            {(props) => (
+              <select {...props} name="maladministrationCode" defaultValue={valueFor("verify", "maladministrationCode") || (view.maladministrationCode ?? "")}>
+                <option value="">{t("triage.formUnknown")}</option>
+                {forms.map((form) => (
+                  <option key={form.code} value={form.code}>
+                    {locale === "en" ? form.nameEn : form.nameId}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="verify-priority" label={t("triage.verify.priority")} hint={t("triage.verify.priorityHint")} error={errorsFor("verify").priority}>
+            {(props) => (
+              <select {...props} name="priority" defaultValue={valueFor("verify", "priority") || view.priority}>
+                {PRIORITIES.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {t(`adminSla.priority.${priority}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </ActionCard>
       ) : null}
       {has("route") ? (

@@ -107,13 +107,18 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         attachments: request.attachments ?? [],
       });
 
-      const unitId = (request.complaintUpdate?.unitId as string | undefined) ?? complaint.unitId;
+      // The policy is chosen by what the complaint will be after this action (a transfer's unit, a
+      // coordinator's classification), not by what it was.
+      const update = request.complaintUpdate ?? {};
+      const unitId = (update.unitId as string | undefined) ?? complaint.unitId;
+      const priority = (update.priority as typeof complaint.priority | undefined) ?? complaint.priority;
+      const category = update.category === undefined ? complaint.category : (update.category as string | null);
       const events = await tx.complaintEvent.findMany({
         where: { complaintId: request.complaintId, toStatus: { not: null } },
         orderBy: { id: "asc" },
         select: { type: true, toStatus: true, occurredAt: true },
       });
-      const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId, category: complaint.category, priority: complaint.priority });
+      const policy = await loadSlaPolicy(tx, { unitId, productId: complaint.productId, category, priority });
       const calendar = await loadCalendarForUnit(tx, unitId);
       const snapshot = computeSlaSnapshot(events, policy, calendar, now);
       const slaCheckAt = computeSlaDuties(snapshot, policy, calendar, now, await loadDoneDuties(tx, request.complaintId)).nextCheckAt;

@@ -11,6 +11,7 @@ import { requireStaffUser, type StaffUser } from "~/services/session.server";
 import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
 import { normalizeTrackingCode } from "./tracking-code";
 import { blankToUndefined } from "~/services/form-values";
+import { PRIORITIES } from "~/domain/admin/form-options";
 
 /**
  * Where an out-of-scope matter goes instead (DOMAIN.md §3.3 scope: LAPOR! does not handle criminal,
@@ -35,7 +36,14 @@ const unitId = z.uuid({ message: "triage.error.unitRequired" });
 
 /** The forms of the triage page. Messages are i18n keys. */
 export const TriageActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("verify"), unitId: z.preprocess(blankToUndefined, unitId.optional()) }),
+  // Verification is where the coordinator classifies: the form of maladministration (the citizen's
+  // plain-language choice may be wrong or missing) and the priority, which select the SLA policy.
+  z.object({
+    intent: z.literal("verify"),
+    unitId: z.preprocess(blankToUndefined, unitId.optional()),
+    priority: z.preprocess(blankToUndefined, z.enum(PRIORITIES, { message: "form.error.choice" }).optional()),
+    maladministrationCode: z.preprocess(blankToUndefined, z.string().trim().max(40, { message: "form.error.choice" }).optional()),
+  }),
   z
     .object({
       intent: z.literal("reject"),
@@ -69,6 +77,7 @@ export type TriageRefusalReason =
   | "not_now" // the workflow does not allow it from the current status (or someone was quicker)
   | "unit_required" // verifying a complaint whose unit nobody knows: choose one
   | "unit_unknown" // not an active unit a complaint can go to
+  | "form_unknown" // not one of the ten forms of maladministration
   | "duplicate_self"
   | "duplicate_unknown"
   | "duplicate_of_duplicate"
@@ -101,24 +110,53 @@ export interface TriageContext {
   now: Date;
 }
 
+/**
+ * What the coordinator changed in the classification at verification, as the columns to write and
+ * the event payload that records old and new values (the audit trail of a reclassification).
+ */
+function classificationChange(
+  current: { priority: string; maladministrationCode: string | null },
+  input: { priority?: (typeof PRIORITIES)[number]; maladministrationCode?: string },
+): { complaintUpdate?: { priority?: (typeof PRIORITIES)[number]; maladministrationCode?: string }; payload?: Record<string, unknown> } {
+  const update: { priority?: (typeof PRIORITIES)[number]; maladministrationCode?: string } = {};
+  const changes: Record<string, { from: string | null; to: string }> = {};
+  if (input.priority && input.priority !== current.priority) {
+    update.priority = input.priority;
+    changes.priority = { from: current.priority, to: input.priority };
+  }
+  if (input.maladministrationCode && input.maladministrationCode !== current.maladministrationCode) {
+    update.maladministrationCode = input.maladministrationCode;
+    changes.maladministrationCode = { from: current.maladministrationCode, to: input.maladministrationCode };
+  }
+  return Object.keys(changes).length === 0 ? {} : { complaintUpdate: update, payload: { classification: changes } };
+}
+
 /** One coordinator action on one complaint. */
 export async function performTriageAction(db: Db, complaintId: string, input: TriageActionInput, { actorUserId, now }: TriageContext): Promise<TriageOutcome> {
-  const complaint = await db.complaint.findUnique({ where: { id: complaintId }, select: { id: true, status: true, unitId: true, productId: true } });
+  const complaint = await db.complaint.findUnique({
+    where: { id: complaintId },
+    select: { id: true, status: true, unitId: true, productId: true, priority: true, maladministrationCode: true },
+  });
   if (!complaint) return { ok: false, reason: "not_found" };
   const base = { complaintId, actor: "COORDINATOR" as const, actorUserId, now };
 
   switch (input.intent) {
     case "verify": {
+      if (input.maladministrationCode && !(await db.maladministrationForm.findUnique({ where: { code: input.maladministrationCode }, select: { code: true } }))) {
+        return { ok: false, reason: "form_unknown" };
+      }
+      const classification = classificationChange(complaint, input);
+      const verify = { ...base, action: "VERIFY" as const, ...classification };
       // A product or a unit named by the citizen: the routing worker (queued by VERIFY) assigns it.
       const unitKnown = complaint.unitId !== null || complaint.productId !== null;
       if (unitKnown) {
-        const outcome = await applyTransition(db, { ...base, action: "VERIFY" });
+        const outcome = await applyTransition(db, verify);
         return outcome.ok ? { ok: true, intent: "verify", status: outcome.status } : refusedBy(outcome);
       }
       if (!input.unitId) return { ok: false, reason: "unit_required" };
       const unit = await findRoutableUnit(db, input.unitId);
       if (!unit) return { ok: false, reason: "unit_unknown" };
-      const verified = await applyTransition(db, { ...base, action: "VERIFY" });
+      const verified = await applyTransition(db, verify);
       if (!verified.ok) return refusedBy(verified);
       // Two transitions, two transactions: should the second fail, the complaint is VERIFIED with no
       // unit, which is exactly what the queue lists for manual routing. The routing job VERIFY
