@@ -48,7 +48,7 @@ beforeAll(async () => {
   const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
   kelurahanCode = kelurahan.code;
   kecamatanCode = kelurahan.parentCode!;
-  for (const role of ["OFFICER", "UNIT_HEAD", "COORDINATOR", "LIAISON"]) cookies[role] = await login(account(role).email);
+  for (const role of ["OFFICER", "UNIT_HEAD", "COORDINATOR", "LIAISON", "ADMIN", "INSPECTORATE"]) cookies[role] = await login(account(role).email);
 });
 
 let personCounter = 0;
@@ -420,5 +420,22 @@ describe("complainant identity", () => {
     }
     // Not in the inbox list.
     expect((await get("/staf/kotak-masuk", cookies.OFFICER!)).raw).not.toContain(pub.identity.name);
+
+    // The trail is readable by those who oversee staff: who, why, which complaint; never whose identity.
+    const code = (await db().complaint.findUniqueOrThrow({ where: { id: pub.id } })).trackingCode;
+    const officer = await db().user.findUniqueOrThrow({ where: { email: account("OFFICER").email } });
+    for (const role of ["ADMIN", "INSPECTORATE"]) {
+      const trail = await get(`/staf/admin/audit?pengguna=${officer.id}`, cookies[role]!);
+      expect(trail.response.status, role).toBe(200);
+      const rows = trail.html.split('data-testid="identity-access-row"').slice(1).filter((row) => row.includes(code));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toContain(officer.name);
+      expect(rows[0]).toContain("Tindak lanjut pengaduan");
+      for (const value of Object.values(pub.identity)) expect(trail.raw).not.toContain(value);
+    }
+    expect((await get("/staf/admin/audit", cookies.OFFICER!)).response.status).toBe(403);
+    // A range that ends before the views shows none of them; the activity trail answers too.
+    expect((await get(`/staf/admin/audit?pengguna=${officer.id}&sampai=2020-01-01`, cookies.ADMIN!)).html).not.toContain(code);
+    expect((await get("/staf/admin/audit?jenis=aktivitas&dari=bukan-tanggal", cookies.ADMIN!)).response.status).toBe(200);
   });
 });

@@ -115,8 +115,11 @@ const CASES: Case[] = [
   { name: "POST /staf/ombudsman/:id answer (no date)", method: "POST", path: "/staf/ombudsman/:id", fixture: "matter-own", form: { intent: "answer" }, expected: row(302, 403, 403, 403, 403, 400, 400) },
   { name: "GET /staf/ganti-sandi", method: "GET", path: "/staf/ganti-sandi", fixture: "none", expected: row(302, 200, 200, 200, 200, 200, 200) },
   { name: "POST /staf/ganti-sandi (empty)", method: "POST", path: "/staf/ganti-sandi", fixture: "none", form: {}, expected: row(302, 400, 400, 400, 400, 400, 400) },
-  // The admin menu opens for a unit head too: the unit's reply templates are managed there.
-  { name: "GET /staf/admin", method: "GET", path: "/staf/admin", fixture: "none", expected: row(302, 403, 200, 403, 403, 403, 200) },
+  // The admin menu opens for a unit head too (the unit's reply templates), and for the Inspektorat (the audit trails).
+  { name: "GET /staf/admin", method: "GET", path: "/staf/admin", fixture: "none", expected: row(302, 403, 200, 403, 200, 403, 200) },
+  // The audit trails: the admin and the Inspektorat (APIP) oversee staff; nobody else.
+  { name: "GET /staf/admin/audit", method: "GET", path: "/staf/admin/audit", fixture: "none", expected: row(302, 403, 403, 403, 200, 403, 200) },
+  { name: "GET /staf/admin/audit?jenis=aktivitas", method: "GET", path: "/staf/admin/audit?jenis=aktivitas", fixture: "none", expected: row(302, 403, 403, 403, 200, 403, 200) },
   { name: "GET /staf/admin/pengguna", method: "GET", path: "/staf/admin/pengguna", fixture: "none", expected: row(302, 403, 403, 403, 403, 403, 200) },
   { name: "GET /staf/admin/pengguna/:id", method: "GET", path: "/staf/admin/pengguna/:id", fixture: "user", expected: row(302, 403, 403, 403, 403, 403, 200) },
   { name: "POST /staf/admin/pengguna/baru (empty)", method: "POST", path: "/staf/admin/pengguna/baru", fixture: "none", form: { intent: "create" }, expected: row(302, 403, 403, 403, 403, 403, 400) },

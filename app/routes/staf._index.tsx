@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canTriage: hasPermission(user, "triage:complaint:any"),
     // The admin menu (staf.admin._index.tsx) opens for any of its pages; a unit head manages the unit's reply templates there.
     canAdminister:
-      (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:apiclient:any"] as const).some((permission) => hasPermission(user, permission)) ||
+      (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:apiclient:any", "read:audit:any"] as const).some((permission) => hasPermission(user, permission)) ||
       managesAnyTemplates(user),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
     canDecideAppeals: hasPermission(user, "decide:appeal:any"),

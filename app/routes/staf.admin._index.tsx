@@ -4,6 +4,7 @@ import { hasPermission } from "~/domain/auth/permissions";
 import { canManageCalendars } from "~/domain/admin/calendar.server";
 import { canManageSla } from "~/domain/admin/sla.server";
 import { managesAnyTemplates } from "~/domain/admin/templates.server";
+import { canReadAudit } from "~/domain/admin/audit.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT } from "~/services/i18n";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManageCalendars: canManageCalendars(user),
     canManageTemplates: managesAnyTemplates(user),
     canManageApiClients,
+    canReadAudit: canReadAudit(user),
   };
   if (!Object.values(links).some(Boolean)) throw new Response("Forbidden", { status: 403 });
   return links;
@@ -33,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminMenu() {
   const t = useT();
-  const { canManageUnits, canManageUsers, canManageSla, canManageCalendars, canManageTemplates, canManageApiClients } = useLoaderData<typeof loader>();
+  const { canManageUnits, canManageUsers, canManageSla, canManageCalendars, canManageTemplates, canManageApiClients, canReadAudit } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("admin.menu.title")}</h1>
@@ -68,6 +71,11 @@ export default function AdminMenu() {
           {canManageTemplates ? (
             <li>
               <Link to="/staf/admin/template">{t("admin.menu.templates")}</Link>
+            </li>
+          ) : null}
+          {canReadAudit ? (
+            <li>
+              <Link to="/staf/admin/audit">{t("admin.menu.audit")}</Link>
             </li>
           ) : null}
           {canManageApiClients ? (

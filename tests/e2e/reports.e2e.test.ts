@@ -104,14 +104,15 @@ describe("report pages", () => {
 
   // Route modules reach zod only through `.server` modules, which the browser bundle replaces with
   // empty ones (app/services/zod.server.ts): a schema left where the browser runs it would throw here.
-  it("every staff page hydrates with JavaScript, with no uncaught exception or console error, and ships no zod", async () => {
+  // About 30 page loads with JavaScript: well past the default per-test timeout on a busy 2-core runner.
+  it("every staff page hydrates with JavaScript, with no uncaught exception or console error, and ships no zod", { timeout: 90_000 }, async () => {
     const complaint = await db().complaint.findFirstOrThrow({ where: { unitId }, select: { id: true } });
     const liaison = await db().user.findFirstOrThrow({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === "LIAISON")!.email } });
     const matter = await db().ombudsmanMatter.create({
       data: { kind: "CLARIFICATION_REQUEST", reference: `E2E-${randomBytes(3).toString("hex")}`, unitId, receivedOn: new Date("2026-11-02"), dueOn: new Date("2026-11-16"), recordedById: liaison.id },
     });
     const pagesByRole: Record<string, string[]> = {
-      ADMIN: ["/staf", "/staf/admin", "/staf/admin/kalender", "/staf/admin/libur", "/staf/admin/sla", "/staf/admin/template", "/staf/admin/unit", `/staf/admin/unit/${unitId}`, "/staf/admin/pengguna", "/staf/admin/open311", "/staf/ganti-sandi"],
+      ADMIN: ["/staf", "/staf/admin", "/staf/admin/kalender", "/staf/admin/libur", "/staf/admin/sla", "/staf/admin/template", "/staf/admin/unit", `/staf/admin/unit/${unitId}`, "/staf/admin/pengguna", "/staf/admin/open311", "/staf/admin/audit", "/staf/admin/audit?jenis=aktivitas", "/staf/ganti-sandi"],
       LIAISON: ["/staf/laporan", "/staf/kepatuhan", "/staf/kepatuhan/impor", "/staf/ombudsman", `/staf/ombudsman/${matter.id}`, "/staf/laporan/pengaduan"],
       COORDINATOR: ["/staf/triase", `/staf/triase/${complaint.id}`],
       OFFICER: ["/staf/kotak-masuk", `/staf/pengaduan/${complaint.id}`],

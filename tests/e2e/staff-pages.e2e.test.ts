@@ -88,6 +88,11 @@ describe("administration pages as ADMIN, without JavaScript", () => {
     await submitInvalid("ADMIN", "[data-testid=add-product]", "unit-product");
   });
 
+  it("the audit trails: identity views and staff activity", { timeout: PAGE_TIMEOUT }, async () => {
+    await visit("ADMIN", "/staf/admin/audit");
+    await visit("ADMIN", "/staf/admin/audit?jenis=aktivitas");
+  });
+
   it("users and one user; the new-user form in its error state", { timeout: PAGE_TIMEOUT }, async () => {
     await visit("ADMIN", "/staf/admin/pengguna");
     await visit("ADMIN", `/staf/admin/pengguna/${adminUserId}`);

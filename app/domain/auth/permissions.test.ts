@@ -107,7 +107,7 @@ describe("permission rules beyond the matrix", () => {
     const holders = (permission: Parameters<typeof hasPermission>[1]) =>
       ROLES.filter((role) => hasPermission({ memberships: [{ unitId: "OWN", role }] }, permission));
     expect(holders("manage:user:any")).toEqual(["ADMIN"]);
-    expect(holders("read:audit:any")).toEqual(["ADMIN"]);
+    expect(holders("read:audit:any")).toEqual(["INSPECTORATE", "ADMIN"]);
     expect(holders("decide:appeal:any")).toEqual(["LIAISON"]);
     expect(holders("read:report:any")).toEqual(["INSPECTORATE", "LIAISON"]);
     expect(holders("read:report:subtree")).toEqual(["UNIT_HEAD"]);

@@ -79,7 +79,8 @@ export const ROLE_PERMISSIONS = {
   COORDINATOR: ["read:complaint:any", "triage:complaint:any", "read:identity:any", "read:assessment:any"],
   // DESIGN.md "Workflow": second escalation level (APIP oversight); reads, does not work complaints.
   // Oversight reads Ombudsman matters and assessments; it does not answer the Ombudsman.
-  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any", "read:ombudsman:any", "read:assessment:any", "read:report:any"],
+  // As APIP it also reviews the audit trails: who opened which identity, what staff changed.
+  INSPECTORATE: ["read:complaint:any", "read:escalation:any", "read:identity:any", "read:ombudsman:any", "read:assessment:any", "read:report:any", "read:audit:any"],
   // DESIGN.md "Workflow": APPEALED → liaison; third escalation level; Ombudsman-facing reports.
   LIAISON: [
     "read:complaint:any",
