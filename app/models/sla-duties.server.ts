@@ -35,6 +35,19 @@ export interface NoticeRecipient {
 
 const asLocale = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
+export interface EscalationUnit {
+  id: string;
+  parentId: string | null;
+  contactEmails: string[];
+  kind: string;
+  isActive: boolean;
+}
+
+/** Every unit with what escalation needs of it: a city has tens, so a sweep reads them once. */
+export function loadEscalationUnits(db: DbClient): Promise<EscalationUnit[]> {
+  return db.serviceUnit.findMany({ select: { id: true, parentId: true, contactEmails: true, kind: true, isActive: true } });
+}
+
 /** How far up the unit tree level 1 looks for a head (kelurahan → kecamatan → city is three). */
 const MAX_UNIT_DEPTH = 8;
 
@@ -45,39 +58,36 @@ const MAX_UNIT_DEPTH = 8;
  *
  * A unit with no active head of its own (a Puskesmas, a kelurahan whose head has no account yet)
  * escalates to the nearest unit above it that has one (Dinkes, the kecamatan): DESIGN.md uses the
- * parent hierarchy for escalation, and those heads may act on the units below them.
+ * parent hierarchy for escalation, and those heads may act on the units below them. One query for
+ * the heads whatever the depth; the sweep passes the unit list it read once for the whole run.
  */
 export async function findEscalationRecipients(
   db: DbClient,
-  { role, complaintUnitId }: { role: EscalationRole; complaintUnitId: string | null },
+  { role, complaintUnitId, units: known }: { role: EscalationRole; complaintUnitId: string | null; units?: readonly EscalationUnit[] },
 ): Promise<{ targetUnitId: string | null; recipients: NoticeRecipient[] }> {
-  type UnitRow = { id: string; parentId: string | null; contactEmails: string[] };
-  const select = { id: true, parentId: true, contactEmails: true } as const;
-  let unit: UnitRow | null = null;
-  if (role === "UNIT_HEAD") {
-    unit = complaintUnitId
-      ? await db.serviceUnit.findUnique({ where: { id: complaintUnitId }, select })
-      : await db.serviceUnit.findFirst({ where: { kind: "COORDINATOR", isActive: true }, select });
-  } else if (role === "INSPECTORATE") {
-    unit = await db.serviceUnit.findFirst({ where: { kind: "INSPECTORATE", isActive: true }, select });
+  const units = known ?? (await loadEscalationUnits(db));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const firstActive = (kind: "COORDINATOR" | "INSPECTORATE") => units.find((u) => u.kind === kind && u.isActive) ?? null;
+  const unit = role === "UNIT_HEAD" ? (complaintUnitId ? (byId.get(complaintUnitId) ?? null) : firstActive("COORDINATOR")) : role === "INSPECTORATE" ? firstActive("INSPECTORATE") : null;
+  // The unit and those above it, nearest first; a unit head's level stops at the nearest with a head.
+  const chain: string[] = [];
+  for (let at = unit; at && chain.length <= MAX_UNIT_DEPTH && !chain.includes(at.id); at = at.parentId ? (byId.get(at.parentId) ?? null) : null) {
+    chain.push(at.id);
+    if (role !== "UNIT_HEAD") break;
   }
-  const membersOf = (unitId: string | null) =>
-    db.membership.findMany({
-      where: { role, user: { isActive: true }, ...(role === "UNIT_HEAD" && unitId ? { unitId } : {}) },
-      select: { user: { select: { email: true, locale: true } } },
-    });
-  let holder = unit;
-  let members = await membersOf(unit?.id ?? null);
-  for (let depth = 0; role === "UNIT_HEAD" && members.length === 0 && holder?.parentId && depth < MAX_UNIT_DEPTH; depth += 1) {
-    holder = await db.serviceUnit.findUnique({ where: { id: holder.parentId }, select });
-    members = await membersOf(holder?.id ?? null);
-  }
-  if (members.length === 0) holder = unit;
+  const members = await db.membership.findMany({
+    where: { role, user: { isActive: true }, ...(role === "UNIT_HEAD" && unit ? { unitId: { in: chain } } : {}) },
+    select: { unitId: true, user: { select: { email: true, locale: true } } },
+  });
+  const holderId = role === "UNIT_HEAD" && unit ? (chain.find((id) => members.some((m) => m.unitId === id)) ?? unit.id) : (unit?.id ?? null);
   const recipients = new Map<string, NoticeRecipient>();
-  for (const member of members) recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: asLocale(member.user.locale) });
+  for (const member of members) {
+    if (role === "UNIT_HEAD" && unit && member.unitId !== holderId) continue;
+    recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: asLocale(member.user.locale) });
+  }
   // The complaint's own unit always hears of it through its contact addresses.
   for (const email of unit?.contactEmails ?? []) if (!recipients.has(email.toLowerCase())) recipients.set(email.toLowerCase(), { email, locale: "id" });
-  return { targetUnitId: holder?.id ?? null, recipients: [...recipients.values()] };
+  return { targetUnitId: holderId, recipients: [...recipients.values()] };
 }
 
 /** Who is reminded before a deadline: the officers of the unit that holds the complaint (or the coordinators). */
