@@ -155,6 +155,27 @@ describe("holidays", () => {
     expect(refused.html).toContain('value="Uji"');
   });
 
+  it("warns the administrator on the staff home while next year's holidays are missing (from October, WIB)", async () => {
+    // The test clock is today's (2026-11-23 in this checkout's era); the rule itself is unit-tested with fixed dates.
+    const nextYear = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() + 1;
+    const october = new Date(Date.now() + 7 * 3_600_000).getUTCMonth() + 1 >= 10;
+    const range = { date: { gte: new Date(Date.UTC(nextYear, 0, 1)), lt: new Date(Date.UTC(nextYear + 1, 0, 1)) } };
+    const saved = await db().holiday.findMany({ where: range });
+    expect((await get("/staf", cookies.ADMIN!)).html).not.toContain('data-testid="holidays-missing"');
+    await db().holiday.deleteMany({ where: range });
+    try {
+      const home = await get("/staf", cookies.ADMIN!);
+      if (october) {
+        expect(home.html).toContain('data-testid="holidays-missing"');
+        expect(home.html).toContain(`href="/staf/admin/libur?tahun=${nextYear}"`);
+      } else expect(home.html).not.toContain('data-testid="holidays-missing"');
+      // Only those who can enter holidays are asked to.
+      expect((await get("/staf", cookies.OFFICER!)).html).not.toContain('data-testid="holidays-missing"');
+    } finally {
+      await db().holiday.createMany({ data: saved });
+    }
+  });
+
   it("edits and deletes a holiday, each with an audit row", async () => {
     const holiday = await db().holiday.create({
       data: { date: new Date("2027-09-09T00:00:00Z"), kind: "LOCAL", name: "Uji", nameEn: "Test", source: "SK uji" },

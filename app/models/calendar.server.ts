@@ -54,3 +54,9 @@ export async function loadCalendarBook(db: DbClient): Promise<CalendarBook> {
     },
   };
 }
+
+/** The years from `fromYear` on that have at least one holiday row. */
+export async function holidayYearsFrom(db: DbClient, fromYear: number): Promise<Set<number>> {
+  const rows = await db.holiday.findMany({ where: { date: { gte: new Date(Date.UTC(fromYear, 0, 1)) } }, select: { date: true } });
+  return new Set(rows.map((row) => row.date.getUTCFullYear()));
+}

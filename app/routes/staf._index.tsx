@@ -8,13 +8,16 @@ import { requireStaffUser } from "~/services/session.server";
 import { hasPermission } from "~/domain/auth/permissions";
 import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
 import { managesAnyTemplates } from "~/domain/admin/templates.server";
+import { missingHolidayYears } from "~/domain/calendar/holiday-coverage";
+import { holidayYearsFrom } from "~/models/calendar.server";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = (args) => pageTitle(args, "staff.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaffUser(getDb(), request, appNow());
+  const now = appNow();
+  const user = await requireStaffUser(getDb(), request, now);
   const readsComplaints = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
   return {
     canTriage: hasPermission(user, "triage:complaint:any"),
@@ -27,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),
     canReadOmbudsman: ombudsmanScopeFor(user) !== null,
     canReadAssessments: hasPermission(user, "read:assessment:any"),
+    // Without next year's holidays its deadlines would count them as working days.
+    missingHolidayYears: hasPermission(user, "manage:holiday:any") ? missingHolidayYears(now, await holidayYearsFrom(getDb(), now.getUTCFullYear() - 1)) : [],
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
   };
@@ -34,12 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments } =
+  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments, missingHolidayYears } =
     useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
       <p className="lead">{t("staff.home.greeting", { name })}</p>
+      {missingHolidayYears.map((year) => (
+        <p key={year} className="notice" role="alert" data-testid="holidays-missing">
+          {t("staff.home.holidaysMissing", { year })} <Link to={`/staf/admin/libur?tahun=${year}`}>{t("staff.home.holidaysMissingLink", { year })}</Link>
+        </p>
+      ))}
       <h2>{t("staff.home.rolesTitle")}</h2>
       {memberships.length === 0 ? (
         <p>{t("staff.home.noRoles")}</p>
