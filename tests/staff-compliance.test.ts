@@ -3,6 +3,8 @@
 // total kept with a note when it differs, refusals with values kept, the CSV upload (all or
 // nothing, problems listed by line and column in the user's language), the template, and access.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshComplaintReport } from "~/domain/reports/refresh-complaint-report.server";
+import { fileComplaintAt } from "./support/complaint-form";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { ASSESSMENT_CSV_COLUMNS } from "~/domain/compliance/assessment-csv";
 import { useTestServer } from "./e2e/support/browser";
@@ -180,3 +182,57 @@ describe("CSV upload", () => {
     expect((await get("/staf/kepatuhan/templat.csv", "OFFICER")).status).toBe(403);
   });
 });
+
+describe("component findings", () => {
+  it("records the assessor's findings per component, read-only for the Inspectorate, and the unit report card sets the unmet ones beside its complaints", async () => {
+    const db_ = db();
+    const assessment = await db_.complianceAssessment.create({
+      data: { year: 2025, method: "DIMENSI_2022", scope: "UNIT", subjectKey: "UNIT:DINSOS", unitId: dinsosId, totalScore: 70.5, grade: "C", zone: "KUNING", source: "Rapor uji" },
+    });
+    const path = `/staf/kepatuhan/${assessment.id}`;
+    const list = await get("/staf/kepatuhan?tahun=2025");
+    expect(list.html).toContain(`href="${path}"`);
+    const reportCard = `/staf/laporan/unit/${dinsosId}`;
+    expect((await get(reportCard)).html).toContain("Belum ada temuan komponen yang dicatat");
+
+    // A note without a finding would be lost: refused beside its row, everything typed kept.
+    const refused = await post(path, { status_5: "NOT_MET", note_5: "Tarif tidak dipajang", note_7: "Ada ramp" });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("Pilih temuannya juga");
+    expect(refused.html).toContain('value="Tarif tidak dipajang"');
+    expect(await db_.componentFinding.count({ where: { assessmentId: assessment.id } })).toBe(0);
+    expect((await post(path, { status_5: "bukan" })).status).toBe(400);
+
+    const saved = await post(path, { status_5: "NOT_MET", note_5: "Tarif tidak dipajang", status_7: "MET", status_9: "NOT_MET" });
+    expect(saved.status).toBe(302);
+    expect(saved.location).toBe(`${path}?selesai=simpan`);
+    const findings = await db_.componentFinding.findMany({ where: { assessmentId: assessment.id }, orderBy: { componentNumber: "asc" } });
+    expect(findings.map((f) => [f.componentNumber, f.compliant, f.note])).toEqual([[5, false, "Tarif tidak dipajang"], [7, true, null], [9, false, null]]);
+    expect(await db_.auditLog.findFirst({ where: { action: "component_finding.save", entityId: assessment.id } })).toMatchObject({ data: { met: [7], notMet: [5, 9] } });
+    const page = await get(path);
+    expect(page.html).toContain("3 komponen dinilai, 2 tidak terpenuhi.");
+    expect((await get("/staf/kepatuhan?tahun=2025")).html).toContain("2 komponen tidak terpenuhi");
+
+    // Saving again replaces the set (component 9 now not assessed).
+    expect((await post(path, { status_5: "NOT_MET", status_7: "MET" })).status).toBe(302);
+    expect(await db_.componentFinding.count({ where: { assessmentId: assessment.id } })).toBe(2);
+
+    // The Inspectorate reads, does not write; officers do not read.
+    const readOnly = await get(path, "INSPECTORATE");
+    expect(readOnly.status).toBe(200);
+    expect(readOnly.html).not.toContain('name="status_5"');
+    expect((await post(path, { status_5: "MET" }, "INSPECTORATE")).status).toBe(403);
+    expect((await get(path, "OFFICER")).status).toBe(403);
+    expect((await get("/staf/kepatuhan/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+
+    // A complaint of the period about an illegal fee points at component 5 (fee) and 12: the card marks 5.
+    const product = await db_.serviceProduct.findFirstOrThrow({ where: { unitId: dinsosId } });
+    const now = new Date();
+    const complaintId = await fileComplaintAt(db_, now, { productId: product.id, unitUnknown: false, chooser: "asked_to_pay" });
+    await refreshComplaintReport(db_, complaintId, { now });
+    const card = await get(reportCard);
+    expect(card.html).toContain("Temuan Ombudsman per komponen (penilaian 2025)");
+    expect(card.html).toMatch(/data-testid="unmet-component" data-component="5" data-complained="yes"/);
+  });
+});
+

@@ -41,7 +41,7 @@ const OUT = 0;
 type Expected = Record<Actor, Status | typeof OUT>;
 
 /** The complaint a case works on (each POST case gets a fresh one), or for `unit-*` the unit's id. */
-type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "appealed-own" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user" | "attachment-own" | "attachment-other";
+type Fixture = "none" | "submitted-own" | "submitted-other" | "assigned-own" | "assigned-other" | "appealed-own" | "assessment" | "unit-own" | "unit-other" | "matter-own" | "matter-other" | "user" | "attachment-own" | "attachment-other";
 
 interface Case {
   name: string;
@@ -104,6 +104,9 @@ const CASES: Case[] = [
     form: { intent: "preview", year: "2024", method: "ZONA_2013", scope: "CITY", totalScore: "80", source: "Matriks uji" },
     expected: row(302, 403, 403, 403, 403, 200, 200),
   },
+  // Component findings of one assessment: read with the list, written by those who enter assessments.
+  { name: "GET /staf/kepatuhan/:id", method: "GET", path: "/staf/kepatuhan/:id", fixture: "assessment", expected: row(302, 403, 403, 200, 200, 200, 200) },
+  { name: "POST /staf/kepatuhan/:id findings", method: "POST", path: "/staf/kepatuhan/:id", fixture: "assessment", form: { status_1: "MET" }, expected: row(302, 403, 403, 403, 403, 302, 302) },
   { name: "GET /staf/kepatuhan/impor", method: "GET", path: "/staf/kepatuhan/impor", fixture: "none", expected: row(302, 403, 403, 403, 403, 200, 200) },
   { name: "GET /staf/kepatuhan/templat.csv", method: "GET", path: "/staf/kepatuhan/templat.csv", fixture: "none", expected: row(302, 403, 403, 200, 200, 200, 200) },
   // Rows added with the security suite (issue #8): every staff route file has its GET and POST here
@@ -231,6 +234,13 @@ async function makeFixture(fixture: Fixture): Promise<string | null> {
   if (fixture === "unit-own") return dukcapilUnitId;
   if (fixture === "unit-other") return dinkesUnitId;
   if (fixture === "user") return (await db().user.findUniqueOrThrow({ where: { email: account("OFFICER").email } })).id;
+  if (fixture === "assessment") {
+    const year = 2000 + (++matterCounter % 90);
+    const assessment = await db().complianceAssessment.create({
+      data: { year, method: "DIMENSI_2022", scope: "UNIT", subjectKey: `UNIT:MATRIKS-${matterCounter}`, unitId: dukcapilUnitId, totalScore: 75, source: "Matriks uji" },
+    });
+    return assessment.id;
+  }
   if (fixture === "matter-own" || fixture === "matter-other") {
     const liaison = await db().user.findUniqueOrThrow({ where: { email: account("LIAISON").email } });
     const matter = await db().ombudsmanMatter.create({
@@ -312,7 +322,7 @@ describe("staff route × role matrix", () => {
           expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/masuk\?redirectTo=/);
         } else if (result.status === 302) {
           // A successful action redirects back to where it was taken, never to the login page.
-          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan|ombudsman)\//);
+          expect(result.location, `${testCase.name} as ${actor}`).toMatch(/^\/staf\/(triase|pengaduan|ombudsman|kepatuhan)\//);
         }
         if (testCase.method === "GET") getBodies.push({ label: `${testCase.name} as ${actor}`, html: result.html });
       }

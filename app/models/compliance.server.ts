@@ -20,6 +20,9 @@ export interface AssessmentRowView {
   dimensions: { dimension: Dimension; score: number }[];
   /** The weighted total of the stored dimension scores when it differs from the stored total. */
   computedTotalDiffers: number | null;
+  /** Component findings recorded (component-findings.server.ts), and how many of them are "not met". */
+  findingCount: number;
+  unmetCount: number;
 }
 
 export async function listAssessmentYears(db: DbClient): Promise<number[]> {
@@ -46,6 +49,7 @@ export async function listAssessments(db: DbClient, { year }: { year: number | n
       unit: { select: { name: true } },
       product: { select: { name: true } },
       dimensions: { select: { dimension: true, score: true } },
+      findings: { select: { compliant: true } },
     },
     orderBy: [{ year: "desc" }, { scope: "asc" }, { subjectKey: "asc" }],
     take: 500,
@@ -76,6 +80,8 @@ export async function listAssessments(db: DbClient, { year }: { year: number | n
       sourceUrl: row.sourceUrl,
       dimensions,
       computedTotalDiffers,
+      findingCount: row.findings.length,
+      unmetCount: row.findings.filter((f) => f.compliant === false).length,
     };
   });
 }

@@ -288,6 +288,12 @@ export default function AssessmentsPage() {
                 <th scope="row">
                   {a.scope === "CITY" ? t("assessment.scope.CITY") : a.subjectName}
                   {a.scope === "PRODUCT" && a.unitName ? <div>{a.unitName}</div> : null}
+                  <div>
+                    <Link to={`${PATH}/${a.id}`} data-testid="assessment-findings-link">
+                      {t("assessment.findings.link")}
+                    </Link>
+                    {a.findingCount > 0 ? ` · ${t("assessment.findings.unmetCount", { count: a.unmetCount })}` : null}
+                  </div>
                 </th>
                 <td>{t(`assessment.method.${a.method}` as MessageKey)}</td>
                 <td>

@@ -7,6 +7,7 @@ import { ReportKpis, WarningReasons } from "~/components/report-parts";
 import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
+import { latestUnmetComponents } from "~/domain/compliance/component-findings.server";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { isUuid } from "~/models/inbox.server";
 import { loadReportLabels } from "~/models/report-labels.server";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mix: dashboard.mix,
     warning: dashboard.warnings[0] ?? null,
     assessments: dashboard.assessments,
+    findings: await latestUnmetComponents(db, unit.id),
     labels,
   };
 }
@@ -45,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function UnitReportCard() {
   const t = useT();
   const locale = useLocale();
-  const { unit, filter, adjusted, totals, trend, mix, warning, assessments, labels } = useLoaderData<typeof loader>();
+  const { unit, filter, adjusted, totals, trend, mix, warning, assessments, findings, labels } = useLoaderData<typeof loader>();
   const exportQuery = new URLSearchParams({ dari: filter.from, sampai: filter.to, unit: unit.id });
   const fixList = [...new Set([...(totals.indexComponents.some((c) => c.score !== null && c.score < 80) ? [COMPLAINT_HANDLING_COMPONENT] : []), ...mix.flatMap((m) => m.components)])];
   return (
@@ -137,6 +139,29 @@ export default function UnitReportCard() {
         </ul>
       ) : (
         <p>{t("report.card.fixNone")}</p>
+      )}
+
+      {findings ? (
+        <section aria-labelledby="findings-title" data-testid="component-findings">
+          <h2 id="findings-title">{t("report.card.findingsTitle", { year: findings.year })}</h2>
+          {findings.components.length === 0 ? (
+            <p>{t("report.card.findingsAllMet")}</p>
+          ) : (
+            <>
+              <p>{t("report.card.findingsLead")}</p>
+              <ul>
+                {findings.components.map((n) => (
+                  <li key={n} data-testid="unmet-component" data-component={n} data-complained={fixList.includes(n) ? "yes" : "no"}>
+                    {labels.components[n] ?? n}
+                    {fixList.includes(n) ? <strong> · {t("report.card.findingsAlsoComplained")}</strong> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : (
+        <p>{t("report.card.findingsNone")}</p>
       )}
 
       <h2>{t("report.card.assessmentsTitle")}</h2>

@@ -111,9 +111,10 @@ describe("report pages", () => {
     const matter = await db().ombudsmanMatter.create({
       data: { kind: "CLARIFICATION_REQUEST", reference: `E2E-${randomBytes(3).toString("hex")}`, unitId, receivedOn: new Date("2026-11-02"), dueOn: new Date("2026-11-16"), recordedById: liaison.id },
     });
+    const assessment = await db().complianceAssessment.findFirstOrThrow({ select: { id: true } });
     const pagesByRole: Record<string, string[]> = {
       ADMIN: ["/staf", "/staf/admin", "/staf/admin/kalender", "/staf/admin/libur", "/staf/admin/sla", "/staf/admin/template", "/staf/admin/unit", `/staf/admin/unit/${unitId}`, "/staf/admin/pengguna", "/staf/admin/open311", "/staf/admin/audit", "/staf/admin/audit?jenis=aktivitas", "/staf/ganti-sandi"],
-      LIAISON: ["/staf/laporan", "/staf/kepatuhan", "/staf/kepatuhan/impor", "/staf/ombudsman", `/staf/ombudsman/${matter.id}`, "/staf/laporan/pengaduan"],
+      LIAISON: ["/staf/laporan", "/staf/kepatuhan", `/staf/kepatuhan/${assessment.id}`, "/staf/kepatuhan/impor", "/staf/ombudsman", `/staf/ombudsman/${matter.id}`, "/staf/laporan/pengaduan"],
       COORDINATOR: ["/staf/triase", `/staf/triase/${complaint.id}`],
       OFFICER: ["/staf/kotak-masuk", `/staf/pengaduan/${complaint.id}`],
     };

@@ -170,4 +170,14 @@ describe("the liaison's pages, with JavaScript", () => {
     await expectNoAxeViolations(page);
     await saveScreenshot(page, "staff-pages-import-problems-360");
   });
+
+  it("component findings of one assessment, in their error state too", { timeout: PAGE_TIMEOUT }, async () => {
+    const assessment = await db().complianceAssessment.findFirstOrThrow({ where: { scope: "CITY" }, select: { id: true } });
+    const page = await visit("LIAISON", `/staf/kepatuhan/${assessment.id}`);
+    await page.fill("#note_3", "Catatan tanpa temuan");
+    await page.click("main button[type=submit]");
+    await page.locator(".error-summary").first().waitFor();
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, "staff-pages-component-findings-error-360");
+  });
 });
