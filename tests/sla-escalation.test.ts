@@ -140,8 +140,11 @@ describe("escalation", () => {
     await act(id, "ACKNOWLEDGE", "OFFICER", wib("2026-04-14T09:00:00"));
     await act(id, "RESPOND", "OFFICER", wib("2026-04-14T09:30:00"));
     expect(await database.db.escalation.count({ where: { complaintId: id, settledAt: null } })).toBe(0);
+    // An escalation a racing sweep wrote after that response is settled by the next evaluation.
+    await database.db.escalation.updateMany({ where: { complaintId: id }, data: { settledAt: null } });
     const result = await evaluateComplaintSla(database.db, id, { now: wib("2026-04-20T09:00:00") });
     expect(result.escalated).toEqual([]);
+    expect(await database.db.escalation.count({ where: { complaintId: id, settledAt: null } })).toBe(0);
   });
 
   it("sends one reminder at 75 % of the working time, not twice", async () => {

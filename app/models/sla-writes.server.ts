@@ -3,6 +3,7 @@
 // schema, `client` (the batch's transaction) runs the statement.
 import type { StoredDeadlines } from "~/domain/sla/clock";
 import type { DueEscalation } from "~/domain/sla/escalation";
+import type { SlaStage } from "~/domain/complaints/workflow";
 import { qualifiedTable, type Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
@@ -77,6 +78,18 @@ export async function updateSlaChecks(
       ${rows.map((r) => r.deadlines.nextDueStage)}::text[]
     ) AS v(id, check_at, level, verification, first_response, resolution, citizen_reply, confirmation, next_due, next_stage)
     WHERE c.id = v.id`;
+}
+
+/**
+ * Marks the open escalations of these (complaint, stage) pairs settled: one statement joined to the
+ * pairs, where an OR of a hundred conditions cost the planner more than the update.
+ */
+export async function settleEscalations(db: Db, client: DbClient, pairs: readonly { complaintId: string; stage: SlaStage }[], now: Date): Promise<void> {
+  if (pairs.length === 0) return;
+  await client.$executeRaw`
+    UPDATE ${qualifiedTable(db, "escalation")} AS e SET settled_at = ${now}
+    FROM unnest(${pairs.map((p) => p.complaintId)}::uuid[], ${pairs.map((p) => p.stage)}::text[]) AS v(complaint_id, stage)
+    WHERE e.settled_at IS NULL AND e.complaint_id = v.complaint_id AND e.stage = v.stage::"SlaStage"`;
 }
 
 /**

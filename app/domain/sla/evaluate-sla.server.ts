@@ -17,7 +17,7 @@ import { createNotices, type Notice } from "~/models/email.server";
 import { loadCalendarBook } from "~/models/calendar.server";
 import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
 import { chooseSlaPolicy, loadActiveSlaPolicies, type LoadedSlaPolicy, type SlaPolicyScope } from "~/models/sla-policy.server";
-import { insertEscalations, insertSystemEvents, updateSlaChecks, type EscalationInsert } from "~/models/sla-writes.server";
+import { insertEscalations, insertSystemEvents, settleEscalations, updateSlaChecks, type EscalationInsert } from "~/models/sla-writes.server";
 import { findEscalationRecipients, findReminderRecipients, loadDoneDutiesFor, loadEscalationUnits, type NoticeRecipient } from "~/models/sla-duties.server";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
@@ -184,7 +184,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   // Plan every complaint in memory; then write the batch's escalations, events and e-mails together.
   const escalationRows: (EscalationInsert & { complaint: LockedComplaint; due: DueEscalation })[] = [];
   const reminderRows: { complaint: LockedComplaint; reminder: DueReminder }[] = [];
-  const settle: { complaintId: string; stages: SlaStage[] }[] = [];
+  const settle: { complaintId: string; stage: SlaStage }[] = [];
   const plans = new Map<string, { complaint: LockedComplaint; escalations: DueEscalation[]; reminders: DueReminder[]; nextCheckAt: Date | null; deadlines: StoredDeadlines }>();
   for (const complaint of open) {
     const policy = await config.policy(tx, complaint);
@@ -201,8 +201,11 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
       escalationRows.push({ complaint, complaintId: complaint.id, due, targetUnitId });
     }
     for (const reminder of duties.reminders) reminderRows.push({ complaint, reminder });
-    const stopped = Object.values(snapshot.stages).filter((s) => s?.stoppedAt).map((s) => s!.stage);
-    if (stopped.length > 0) settle.push({ complaintId: complaint.id, stages: stopped });
+    // Only stages that were ever escalated have anything to settle (most stopped stages were met in time).
+    const escalatedStages = new Set([...done.escalations].map((key) => key.split("|")[0]));
+    for (const stage of Object.values(snapshot.stages)) {
+      if (stage?.stoppedAt && escalatedStages.has(stage.stage)) settle.push({ complaintId: complaint.id, stage: stage.stage });
+    }
     // What is still owed once this batch's writes are in: the same duties, now done.
     const after = computeSlaDuties(snapshot, policy, calendar, now, withDone(done, duties.escalations, duties.reminders));
     plans.set(complaint.id, { complaint, escalations: [], reminders: [], nextCheckAt: after.nextCheckAt, deadlines: storedDeadlines(snapshot) });
@@ -274,12 +277,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   await enqueueJobs(db, tx, "refreshReports", [...lastEscalatedEvent].map(([complaintId, eventId]) => ({ payload: { complaintId, eventId: eventId.toString() } })));
 
   // Escalations of a stage that has since been met are settled.
-  if (settle.length > 0) {
-    await tx.escalation.updateMany({
-      where: { settledAt: null, OR: settle.map(({ complaintId, stages }) => ({ complaintId, stage: { in: stages } })) },
-      data: { settledAt: now },
-    });
-  }
+  await settleEscalations(db, tx, settle, now);
 
   const planned = [...plans];
   await updateSlaChecks(
