@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canReadOmbudsman: ombudsmanScopeFor(user) !== null,
     canReadAssessments: hasPermission(user, "read:assessment:any"),
     // Without next year's holidays its deadlines would count them as working days.
-    missingHolidayYears: hasPermission(user, "manage:holiday:any") ? missingHolidayYears(now, await holidayYearsFrom(getDb(), now.getUTCFullYear() - 1)) : [],
+    holidaysMissingFor: hasPermission(user, "manage:holiday:any") ? missingHolidayYears(now, await holidayYearsFrom(getDb(), now.getUTCFullYear() - 1)) : [],
     name: user.name,
     memberships: user.memberships.map((membership) => ({ role: membership.role, unitId: membership.unitId, unitName: membership.unit.name })),
   };
@@ -39,13 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments, missingHolidayYears } =
+  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments, holidaysMissingFor } =
     useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
       <p className="lead">{t("staff.home.greeting", { name })}</p>
-      {missingHolidayYears.map((year) => (
+      {holidaysMissingFor.map((year) => (
         <p key={year} className="notice" role="alert" data-testid="holidays-missing">
           {t("staff.home.holidaysMissing", { year })} <Link to={`/staf/admin/libur?tahun=${year}`}>{t("staff.home.holidaysMissingLink", { year })}</Link>
         </p>
