@@ -7,6 +7,7 @@ import { createEmailTransport, DEFAULT_SEND_TIMEOUT_MS, type EmailTransport, typ
 import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
 import { requeueStalledEmails } from "~/models/email.server";
+import { sendUnitDigests } from "~/domain/sla/unit-digest.server";
 import type { Processor, ProcessorContext } from "./index";
 
 /** Longer than the transport's own timeout, so a slow SendGrid answer is still recorded. */
@@ -95,8 +96,10 @@ export function createNotifyProcessor(transport: TransportSource, { concurrency 
       if (job.name === JOBS.sweepNotify.name) {
         const stalled = await requeueStalledEmails(db, now());
         const retried = queues ? await retryExhaustedSends(queues[job.queueName as QueueName], stalled) : 0;
-        if (stalled.length > 0) log.info("email sweep", { requeued: stalled.length, retried });
-        return { requeued: stalled.length, retried };
+        // The units' morning summaries ride on this five-minute sweep (a no-op outside 07:00–07:30 WIB).
+        const digests = await sendUnitDigests(db, now(), { publicBaseUrl: getEnv().PUBLIC_BASE_URL });
+        if (stalled.length > 0 || digests.created > 0) log.info("email sweep", { requeued: stalled.length, retried, digests: digests.created });
+        return { requeued: stalled.length, retried, digests: digests.created };
       }
       if (job.name !== JOBS.sendEmail.name) throw new UnrecoverableError(`unknown job notify/${job.name}`);
       const parsed = JOBS.sendEmail.payload.safeParse(job.data);
