@@ -1,7 +1,7 @@
 import type { SlaStage } from "~/domain/complaints/workflow";
 import { escalationKey, reminderKey, type DoneDuties, type EscalationRole } from "~/domain/sla/escalation";
 import type { DbClient } from "~/services/db-types.server";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/services/i18n";
+import { localeOrDefault } from "~/services/i18n";
 
 /** Escalations and reminders already recorded for a complaint, as keys the duty computation skips. */
 export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
@@ -32,8 +32,6 @@ export interface NoticeRecipient {
   email: string;
   locale: "id" | "en";
 }
-
-const asLocale = (value: string): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 
 export interface EscalationUnit {
   id: string;
@@ -83,7 +81,7 @@ export async function findEscalationRecipients(
   const recipients = new Map<string, NoticeRecipient>();
   for (const member of members) {
     if (role === "UNIT_HEAD" && unit && member.unitId !== holderId) continue;
-    recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: asLocale(member.user.locale) });
+    recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: localeOrDefault(member.user.locale) });
   }
   // The complaint's own unit always hears of it through its contact addresses.
   for (const email of unit?.contactEmails ?? []) if (!recipients.has(email.toLowerCase())) recipients.set(email.toLowerCase(), { email, locale: "id" });
@@ -98,6 +96,6 @@ export async function findReminderRecipients(db: DbClient, complaintUnitId: stri
       : { role: "COORDINATOR", user: { isActive: true } },
     select: { user: { select: { email: true, locale: true } } },
   });
-  const unique = new Map(members.map((m) => [m.user.email.toLowerCase(), { email: m.user.email, locale: asLocale(m.user.locale) }]));
+  const unique = new Map(members.map((m) => [m.user.email.toLowerCase(), { email: m.user.email, locale: localeOrDefault(m.user.locale) }]));
   return [...unique.values()];
 }

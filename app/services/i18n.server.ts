@@ -6,7 +6,7 @@ import id from "~/locales/id.json";
 import { DEFAULT_LOCALE, formatMessage, type Catalogue, type Locale, type MessageKey, type Messages, type MessageVars } from "./i18n";
 import { keyInArea, type I18nArea } from "./i18n-areas";
 
-export { DEFAULT_LOCALE, isLocale, LOCALES, resolveLocale, type Locale, type MessageKey, type MessageVars } from "./i18n";
+export { DEFAULT_LOCALE, isLocale, localeOrDefault, LOCALES, resolveLocale, type Locale, type MessageKey, type MessageVars } from "./i18n";
 
 // `satisfies` makes a key missing from the English catalogue a type error, not a blank label.
 export const CATALOGUES = { id, en: en satisfies Catalogue } as const satisfies Record<Locale, Catalogue>;

@@ -26,6 +26,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored locale (a user's, a complaint's) as a Locale; anything else reads as Bahasa Indonesia. */
+export function localeOrDefault(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than becoming blank. */
 export function formatMessage(template: string, vars?: MessageVars): string {
   if (!vars) return template;
@@ -38,7 +43,7 @@ export function resolveLocale(request: Request): Locale {
   if (isLocale(fromQuery)) return fromQuery;
   const cookie = request.headers.get("Cookie") ?? "";
   const match = cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})`));
-  return isLocale(match?.[1]) ? match[1] : DEFAULT_LOCALE;
+  return localeOrDefault(match?.[1]);
 }
 
 /** `secure` in production over HTTPS, like every cookie we set (no secret here, but no downgrade either). */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createNotice } from "~/models/email.server";
 import type { DbClient } from "~/services/db-types.server";
-import { isLocale, translate } from "~/services/i18n.server";
+import { localeOrDefault, translate } from "~/services/i18n.server";
 import { hashPassword, needsRehash, verifyPassword } from "~/services/password.server";
 import { hashIdentifier, type RateLimitRule } from "~/services/rate-limit.server";
 import { destroyUserSessions } from "~/services/session.server";
@@ -108,7 +108,7 @@ export async function requestPasswordReset(db: PrismaClient, email: string, now:
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, email: true, name: true, locale: true, isActive: true } });
   if (!user || !user.isActive) return;
   const token = randomBytes(32).toString("base64url");
-  const locale = isLocale(user.locale) ? user.locale : "id";
+  const locale = localeOrDefault(user.locale);
   const link = `${publicBaseUrl.replace(/\/+$/, "")}/staf/atur-sandi/${token}`;
   await db.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.create({

@@ -6,7 +6,7 @@ import { createNotice } from "~/models/email.server";
 import type { DbClient } from "~/services/db-types.server";
 import { getEnv } from "~/services/env.server";
 import { formatWib } from "~/services/format";
-import { DEFAULT_LOCALE, isLocale, translate, type MessageKey } from "~/services/i18n.server";
+import { localeOrDefault, translate, type MessageKey } from "~/services/i18n.server";
 import type { CitizenNoticeChoice } from "./citizen-notices";
 import { createTrackingLinkToken } from "./tracking-access.server";
 
@@ -20,7 +20,7 @@ export async function queueCitizenNotice(
   });
   const to = complaint.complainant?.email;
   if (!to) return false;
-  const locale = isLocale(complaint.locale) ? complaint.locale : DEFAULT_LOCALE;
+  const locale = localeOrDefault(complaint.locale);
   const base = getEnv().PUBLIC_BASE_URL.replace(/\/+$/, "");
   const vars = {
     code: complaint.trackingCode,

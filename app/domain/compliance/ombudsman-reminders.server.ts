@@ -5,8 +5,7 @@
 import { createNotices, type Notice } from "~/models/email.server";
 import { listOmbudsmanDeadlines, listOmbudsmanReminderRecipients } from "~/models/ombudsman.server";
 import type { Db } from "~/services/db.server";
-import { DEFAULT_LOCALE, isLocale } from "~/services/i18n";
-import { translate } from "~/services/i18n.server";
+import { localeOrDefault, translate } from "~/services/i18n.server";
 import { OMBUDSMAN_REMINDER_RULE, ombudsmanReminderStep } from "./ombudsman-deadlines";
 
 export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl }: { publicBaseUrl: string }): Promise<{ created: number }> {
@@ -22,7 +21,7 @@ export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl 
     if (!step) continue;
     const recipients = new Map<string, "id" | "en">();
     for (const person of people) {
-      if (person.role === "LIAISON" || person.unitId === matter.unitId) recipients.set(person.email.toLowerCase(), isLocale(person.locale) ? person.locale : DEFAULT_LOCALE);
+      if (person.role === "LIAISON" || person.unitId === matter.unitId) recipients.set(person.email.toLowerCase(), localeOrDefault(person.locale));
     }
     const which = step === "overdue" ? "overdue" : "before";
     for (const [email, locale] of recipients) {

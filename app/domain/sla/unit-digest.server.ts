@@ -5,7 +5,7 @@ import { loadCalendarForUnit } from "~/models/calendar.server";
 import { createNotices, type Notice } from "~/models/email.server";
 import { listUnitDigestRecipients, loadUnitWorkloads } from "~/models/unit-digest.server";
 import type { Db } from "~/services/db.server";
-import { DEFAULT_LOCALE, isLocale, translate } from "~/services/i18n.server";
+import { localeOrDefault, translate } from "~/services/i18n.server";
 import { inDigestWindow, needsDigest, wibClock } from "./unit-digest";
 
 export async function sendUnitDigests(db: Db, now: Date, { publicBaseUrl }: { publicBaseUrl: string }): Promise<{ created: number }> {
@@ -23,7 +23,7 @@ export async function sendUnitDigests(db: Db, now: Date, { publicBaseUrl }: { pu
   const notices: Notice[] = [];
   for (const person of await listUnitDigestRecipients(db, busy)) {
     const load = workloads.get(person.unitId)!;
-    const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+    const locale = localeOrDefault(person.locale);
     const vars = { unit: person.unitName, date, waiting: load.waiting, dueToday: load.dueToday, overdue: load.overdue, link };
     notices.push({
       dedupeKey: `digest-${date}-${person.unitId}-${person.email.toLowerCase()}`,
