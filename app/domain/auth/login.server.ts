@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createNotice } from "~/models/email.server";
+import { absoluteUrl } from "~/services/urls";
 import type { DbClient } from "~/services/db-types.server";
 import { localeOrDefault, translate } from "~/services/i18n.server";
 import { hashPassword, needsRehash, verifyPassword } from "~/services/password.server";
@@ -109,7 +110,7 @@ export async function requestPasswordReset(db: PrismaClient, email: string, now:
   if (!user || !user.isActive) return;
   const token = randomBytes(32).toString("base64url");
   const locale = localeOrDefault(user.locale);
-  const link = `${publicBaseUrl.replace(/\/+$/, "")}/staf/atur-sandi/${token}`;
+  const link = absoluteUrl(publicBaseUrl, `/staf/atur-sandi/${token}`);
   await db.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.create({
       data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },

@@ -8,7 +8,7 @@ import { getEnv } from "~/services/env.server";
 import { formatWib } from "~/services/format";
 import { localeOrDefault, translate, type MessageKey } from "~/services/i18n.server";
 import type { CitizenNoticeChoice } from "./citizen-notices";
-import { createTrackingLinkToken } from "./tracking-access.server";
+import { trackingLinkUrl } from "./tracking-access.server";
 
 export async function queueCitizenNotice(
   tx: DbClient,
@@ -21,10 +21,9 @@ export async function queueCitizenNotice(
   const to = complaint.complainant?.email;
   if (!to) return false;
   const locale = localeOrDefault(complaint.locale);
-  const base = getEnv().PUBLIC_BASE_URL.replace(/\/+$/, "");
   const vars = {
     code: complaint.trackingCode,
-    link: `${base}/lacak/${complaint.trackingCode}?t=${createTrackingLinkToken(complaintId, now)}`,
+    link: trackingLinkUrl(getEnv().PUBLIC_BASE_URL, complaint.trackingCode, complaintId, now),
     due: notice.answerBy ? formatWib(notice.answerBy.toISOString(), locale) : translate(locale, "email.citizen.noDeadline"),
   };
   const { created } = await createNotice(tx, {

@@ -13,7 +13,7 @@ import { loadSlaPolicy } from "~/models/sla-policy.server";
 import { computeSlaSnapshot, storedDeadlines } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { generateTrackingCode } from "./tracking-code";
-import { createTrackingLinkToken } from "./tracking-access.server";
+import { trackingLinkUrl } from "./tracking-access.server";
 import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField } from "./complaint-form";
 import type { ComplaintFormInput } from "./complaint-form-schema";
 import { translate, type Locale } from "~/services/i18n.server";
@@ -155,7 +155,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
           await enqueueJob(tx, "evaluateSla", { complaintId: complaint.id, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
         }
         if (input.email) {
-          const link = `${context.publicBaseUrl}/lacak/${trackingCode}?t=${createTrackingLinkToken(complaint.id, now)}`;
+          const link = trackingLinkUrl(context.publicBaseUrl, trackingCode, complaint.id, now);
           const vars = { code: trackingCode, link };
           await createNotice(tx, {
             dedupeKey: `receipt-${complaint.id}`,

@@ -3,6 +3,7 @@
 // complaint; every citizen action re-checks it.
 import { timingSafeEqual } from "node:crypto";
 import { keyedHash } from "~/services/secrets.server";
+import { absoluteUrl } from "~/services/urls";
 
 const LINK_VALIDITY_MS = 90 * 24 * 3_600_000;
 export const ACCESS_COOKIE = "lapor_lacak";
@@ -26,6 +27,11 @@ function safeEqual(a: string, b: string): boolean {
 export function createTrackingLinkToken(complaintId: string, now: Date): string {
   const expires = (now.getTime() + LINK_VALIDITY_MS).toString(36);
   return `${expires}.${sign("tracking-link", `${complaintId}.${expires}`)}`;
+}
+
+/** The e-mailed address that opens a complaint's tracking page (receipt and later notices). */
+export function trackingLinkUrl(publicBaseUrl: string, trackingCode: string, complaintId: string, now: Date): string {
+  return absoluteUrl(publicBaseUrl, `/lacak/${trackingCode}?t=${createTrackingLinkToken(complaintId, now)}`);
 }
 
 export function verifyTrackingLinkToken(complaintId: string, token: string, now: Date): boolean {

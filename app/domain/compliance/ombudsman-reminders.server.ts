@@ -4,6 +4,7 @@
 // reminder go out once however often it runs, and whichever worker runs it.
 import { createNotices, type Notice } from "~/models/email.server";
 import { listOmbudsmanDeadlines, listOmbudsmanReminderRecipients } from "~/models/ombudsman.server";
+import { absoluteUrl } from "~/services/urls";
 import type { Db } from "~/services/db.server";
 import { localeOrDefault, translate } from "~/services/i18n.server";
 import { OMBUDSMAN_REMINDER_RULE, ombudsmanReminderStep } from "./ombudsman-deadlines";
@@ -14,7 +15,6 @@ export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl 
   if (matters.length === 0) return { created: 0 };
 
   const people = await listOmbudsmanReminderRecipients(db, [...new Set(matters.map((m) => m.unitId))]);
-  const base = publicBaseUrl.replace(/\/+$/, "");
   const notices: Notice[] = [];
   for (const matter of matters) {
     const step = ombudsmanReminderStep({ status: "OPEN", dueOn: matter.dueOn }, now);
@@ -31,7 +31,7 @@ export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl 
         unit: matter.unitName,
         due: matter.dueOn,
         days: Math.abs(matter.daysLeft),
-        link: `${base}/staf/ombudsman/${matter.id}`,
+        link: absoluteUrl(publicBaseUrl, `/staf/ombudsman/${matter.id}`),
       };
       notices.push({
         dedupeKey: `ombudsman-${step}-${matter.id}-${email}`,

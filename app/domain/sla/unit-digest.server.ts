@@ -4,6 +4,7 @@ import { isWorkingInstant } from "~/domain/calendar/working-time";
 import { loadCalendarForUnit } from "~/models/calendar.server";
 import { createNotices, type Notice } from "~/models/email.server";
 import { listUnitDigestRecipients, loadUnitWorkloads } from "~/models/unit-digest.server";
+import { absoluteUrl } from "~/services/urls";
 import type { Db } from "~/services/db.server";
 import { localeOrDefault, translate } from "~/services/i18n.server";
 import { inDigestWindow, needsDigest, wibClock } from "./unit-digest";
@@ -19,7 +20,7 @@ export async function sendUnitDigests(db: Db, now: Date, { publicBaseUrl }: { pu
   const workloads = await loadUnitWorkloads(db, now, dayEnd);
   const busy = [...workloads].filter(([, load]) => needsDigest(load)).map(([unitId]) => unitId);
   if (busy.length === 0) return { created: 0 };
-  const link = `${publicBaseUrl.replace(/\/+$/, "")}/staf/kotak-masuk`;
+  const link = absoluteUrl(publicBaseUrl, "/staf/kotak-masuk");
   const notices: Notice[] = [];
   for (const person of await listUnitDigestRecipients(db, busy)) {
     const load = workloads.get(person.unitId)!;
