@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { parseAuditQuery, readAuditPage, requireAuditReader } from "~/domain/admin/audit.server";
+import { IDENTITY_PURPOSE_KEYS, isIdentityPurpose } from "~/domain/complaints/identity-purposes";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { formatWib } from "~/services/format";
@@ -18,12 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseAuditQuery(new URL(request.url).searchParams);
   return { query, ...(await readAuditPage(db, query)) };
 }
-
-const PURPOSE_KEYS: Record<string, MessageKey> = {
-  "follow-up": "inbox.identity.purpose.followUp",
-  verification: "inbox.identity.purpose.verification",
-  oversight: "inbox.identity.purpose.oversight",
-};
 
 export default function AuditTrail() {
   const t = useT();
@@ -100,7 +95,7 @@ export default function AuditTrail() {
                     <th scope="row">
                       {row.userName} <span className="admin-users__email">{row.userEmail}</span>
                     </th>
-                    <td>{PURPOSE_KEYS[row.purpose] ? t(PURPOSE_KEYS[row.purpose]!) : row.purpose}</td>
+                    <td>{isIdentityPurpose(row.purpose) ? t(IDENTITY_PURPOSE_KEYS[row.purpose]) : row.purpose}</td>
                     <td>
                       <code>{row.trackingCode}</code>
                     </td>

@@ -5,7 +5,7 @@ import { Field, FormAlert } from "~/components/forms";
 import { UnsentText } from "~/components/unsent-text";
 import { canAccessComplaint, canSeeIdentity, unitTreeFrom } from "~/domain/auth/permissions";
 import { activeTemplates } from "~/domain/admin/templates.server";
-import { IDENTITY_PURPOSES } from "~/domain/complaints/identity-purposes";
+import { IDENTITY_PURPOSE_KEYS, IDENTITY_PURPOSES, isIdentityPurpose } from "~/domain/complaints/identity-purposes";
 import { revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
 import {
   APPEAL_INTENTS,
@@ -45,12 +45,6 @@ const DONE_KEYS: Record<StaffIntent, MessageKey> = {
   transfer: "inbox.done.transfer",
   "uphold-appeal": "inbox.done.upholdAppeal",
   "dismiss-appeal": "inbox.done.dismissAppeal",
-};
-
-const PURPOSE_KEYS: Record<(typeof IDENTITY_PURPOSES)[number], MessageKey> = {
-  "follow-up": "inbox.identity.purpose.followUp",
-  verification: "inbox.identity.purpose.verification",
-  oversight: "inbox.identity.purpose.oversight",
 };
 
 /** The complaint header with its unit: 404 when unknown, 403 when the user may not read it. */
@@ -222,7 +216,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "reveal-identity") {
     const purpose = values.purpose ?? "";
-    if (!(IDENTITY_PURPOSES as readonly string[]).includes(purpose)) {
+    if (!isIdentityPurpose(purpose)) {
       return Response.json({ intent, errors: { purpose: "inbox.error.purpose" }, values } satisfies ActionData, { status: 400 });
     }
     if (!canSeeIdentity(user, complaint, tree)) {
@@ -430,7 +424,7 @@ export default function StaffComplaintDetail() {
                   <select {...props} name="purpose" defaultValue={valueFor("reveal-identity", "purpose") || "follow-up"}>
                     {IDENTITY_PURPOSES.map((purpose) => (
                       <option key={purpose} value={purpose}>
-                        {t(PURPOSE_KEYS[purpose])}
+                        {t(IDENTITY_PURPOSE_KEYS[purpose])}
                       </option>
                     ))}
                   </select>
