@@ -7,7 +7,7 @@ import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
 import { hasPermission } from "~/domain/auth/permissions";
 import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
-import { managesAnyTemplates } from "~/domain/admin/templates.server";
+import { opensAdminMenu } from "~/domain/admin/admin-menu.server";
 import { missingHolidayYears } from "~/domain/calendar/holiday-coverage";
 import { holidayYearsFrom } from "~/models/calendar.server";
 
@@ -21,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const readsComplaints = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
   return {
     canTriage: hasPermission(user, "triage:complaint:any"),
-    // The admin menu (staf.admin._index.tsx) opens for any of its pages; a unit head manages the unit's reply templates there.
-    canAdminister:
-      (["manage:unit:any", "manage:user:any", "manage:sla:any", "manage:holiday:any", "manage:apiclient:any", "read:audit:any"] as const).some((permission) => hasPermission(user, permission)) ||
-      managesAnyTemplates(user),
+    canAdminister: opensAdminMenu(user),
     canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
     canDecideAppeals: hasPermission(user, "decide:appeal:any"),
     canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),

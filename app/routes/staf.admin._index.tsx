@@ -1,10 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { hasPermission } from "~/domain/auth/permissions";
-import { canManageCalendars } from "~/domain/admin/calendar.server";
-import { canManageSla } from "~/domain/admin/sla.server";
-import { managesAnyTemplates } from "~/domain/admin/templates.server";
-import { canReadAudit } from "~/domain/admin/audit.server";
+import { adminMenuLinks } from "~/domain/admin/admin-menu.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT } from "~/services/i18n";
@@ -17,18 +13,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "admin.menu.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(getDb(), request, appNow());
-  const canManageUnits = hasPermission(user, "manage:unit:any");
-  const canManageUsers = hasPermission(user, "manage:user:any");
-  const canManageApiClients = hasPermission(user, "manage:apiclient:any");
-  const links = {
-    canManageUnits,
-    canManageUsers,
-    canManageSla: canManageSla(user),
-    canManageCalendars: canManageCalendars(user),
-    canManageTemplates: managesAnyTemplates(user),
-    canManageApiClients,
-    canReadAudit: canReadAudit(user),
-  };
+  const links = adminMenuLinks(user);
   if (!Object.values(links).some(Boolean)) throw new Response("Forbidden", { status: 403 });
   return links;
 }
