@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar, DEFAULT_OFFICE_HOURS } from "~/domain/calendar/working-time";
 import { computeSlaSnapshot, type ClockEvent } from "./clock";
-import { computeSlaDuties, escalationKey } from "./escalation";
+import { computeSlaDuties, escalatedStages, escalationKey } from "./escalation";
 
 const calendar = createCalendar({ timezone: "Asia/Jakarta", weeklyHours: DEFAULT_OFFICE_HOURS, holidays: [], observesCutiBersama: true });
 const policy = {
@@ -55,3 +55,12 @@ describe("SLA duties", () => {
     expect(result.escalations).toEqual([]);
   });
 });
+
+describe("escalatedStages", () => {
+  it("reads the stages back from recorded escalation keys", () => {
+    const at = new Date("2026-01-12T09:00:00Z");
+    const done = { escalations: new Set([escalationKey("FIRST_RESPONSE", 1, at), escalationKey("FIRST_RESPONSE", 2, at), escalationKey("APPEAL_REVIEW", 1, at)]), reminders: new Set<string>() };
+    expect(escalatedStages(done)).toEqual(new Set(["FIRST_RESPONSE", "APPEAL_REVIEW"]));
+  });
+});
+

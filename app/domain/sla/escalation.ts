@@ -46,6 +46,8 @@ export interface DoneDuties {
 
 export const escalationKey = (stage: SlaStage, level: number, breachedDueAt: Date) => `${stage}|${level}|${breachedDueAt.getTime()}`;
 export const reminderKey = (stage: SlaStage, stageStartedAt: Date) => `${stage}|${stageStartedAt.getTime()}`;
+/** The stages that have ever been escalated, read back from the keys escalationKey wrote. */
+export const escalatedStages = (done: DoneDuties): Set<SlaStage> => new Set([...done.escalations].map((key) => key.split("|")[0] as SlaStage));
 const NOTHING_DONE: DoneDuties = { escalations: new Set(), reminders: new Set() };
 
 export interface SlaDuties {

@@ -24,7 +24,7 @@ import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain
 import type { CompiledCalendar } from "~/domain/calendar/working-time";
 import type { Priority } from "~/generated/prisma/client";
 import { computeSlaSnapshot, storedDeadlines, type ClockEvent, type StoredDeadlines } from "./clock";
-import { computeSlaDuties, escalationKey, reminderKey, type DoneDuties, type DueEscalation, type DueReminder, type EscalationRole } from "./escalation";
+import { computeSlaDuties, escalatedStages, escalationKey, reminderKey, type DoneDuties, type DueEscalation, type DueReminder, type EscalationRole } from "./escalation";
 
 export interface SlaEvaluation {
   escalated: { stage: string; level: number }[];
@@ -202,9 +202,9 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
     }
     for (const reminder of duties.reminders) reminderRows.push({ complaint, reminder });
     // Only stages that were ever escalated have anything to settle (most stopped stages were met in time).
-    const escalatedStages = new Set([...done.escalations].map((key) => key.split("|")[0]));
+    const everEscalated = escalatedStages(done);
     for (const stage of Object.values(snapshot.stages)) {
-      if (stage?.stoppedAt && escalatedStages.has(stage.stage)) settle.push({ complaintId: complaint.id, stage: stage.stage });
+      if (stage?.stoppedAt && everEscalated.has(stage.stage)) settle.push({ complaintId: complaint.id, stage: stage.stage });
     }
     // What is still owed once this batch's writes are in: the same duties, now done.
     const after = computeSlaDuties(snapshot, policy, calendar, now, withDone(done, duties.escalations, duties.reminders));
