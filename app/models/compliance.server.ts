@@ -25,6 +25,11 @@ export interface AssessmentRowView {
   unmetCount: number;
 }
 
+/** What an assessment is of, by name: its product or unit; null for the city as a whole. */
+export function assessmentSubjectName(row: { scope: string; unit: { name: string } | null; product: { name: string } | null }): string | null {
+  return row.scope === "PRODUCT" ? (row.product?.name ?? null) : row.scope === "UNIT" ? (row.unit?.name ?? null) : null;
+}
+
 export async function listAssessmentYears(db: DbClient): Promise<number[]> {
   const rows = await db.complianceAssessment.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
   return rows.map((r) => r.year);
@@ -69,7 +74,7 @@ export async function listAssessments(db: DbClient, { year }: { year: number | n
       year: row.year,
       method: row.method,
       scope: row.scope,
-      subjectName: row.scope === "PRODUCT" ? (row.product?.name ?? null) : row.scope === "UNIT" ? (row.unit?.name ?? null) : null,
+      subjectName: assessmentSubjectName(row),
       unitName: row.unit?.name ?? null,
       totalScore: total,
       zone: row.zone,

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
+import { assessmentSubjectName } from "~/models/compliance.server";
 import { COMPONENT_COUNT, noteField, statusField } from "./component-findings";
 
 const componentNumbers = Array.from({ length: COMPONENT_COUNT }, (_, i) => i + 1);
@@ -103,7 +104,7 @@ export async function getAssessmentFindings(db: DbClient, id: string): Promise<A
     year: row.year,
     method: row.method,
     scope: row.scope,
-    subjectName: row.scope === "PRODUCT" ? (row.product?.name ?? null) : row.scope === "UNIT" ? (row.unit?.name ?? null) : null,
+    subjectName: assessmentSubjectName(row),
     totalScore: row.totalScore === null ? null : Number(row.totalScore),
     grade: row.grade,
     zone: row.zone,
