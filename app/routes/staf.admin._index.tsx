@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { adminMenuLinks } from "~/domain/admin/admin-menu.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
@@ -77,23 +77,4 @@ export default function AdminMenu() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
-
-/** 403 for staff without an admin permission; other errors with a way back. */
-function AdminErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <>
-      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
-      <p>{forbidden ? t("admin.forbidden.body") : t(notFound ? "error.notFound" : "error.generic")}</p>
-      <p>
-        <Link to="/staf">{t("admin.menu.back")}</Link>
-      </p>
-    </>
-  );
-}
+export { AdminErrorBoundary as ErrorBoundary } from "~/components/admin-error-boundary";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "~/services/zod.server";
 import { Field, FormAlert } from "~/components/forms";
 import { hasPermission } from "~/domain/auth/permissions";
@@ -170,17 +170,4 @@ export default function Open311Admin() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  return (
-    <>
-      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
-      <p>{forbidden ? t("admin.forbidden.body") : t("error.generic")}</p>
-      <p>
-        <Link to="/staf">{t("admin.menu.back")}</Link>
-      </p>
-    </>
-  );
-}
+export { AdminErrorBoundary as ErrorBoundary } from "~/components/admin-error-boundary";

@@ -1,5 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { listUnitTree, requireUnitAdmin } from "~/domain/admin/units.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
@@ -59,17 +59,4 @@ export default function AdminUnits() {
   );
 }
 
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  return (
-    <>
-      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
-      <p>{forbidden ? t("admin.forbidden.body") : t("error.generic")}</p>
-      <p>
-        <Link to="/staf">{t("admin.menu.back")}</Link>
-      </p>
-    </>
-  );
-}
+export { AdminErrorBoundary as ErrorBoundary } from "~/components/admin-error-boundary";
