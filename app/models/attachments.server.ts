@@ -1,4 +1,4 @@
-import type { StoredAttachment } from "~/domain/complaints/submit-complaint.server";
+import type { StoredAttachment } from "~/services/attachments.server";
 import type { DbClient } from "~/services/db-types.server";
 
 /** Records files already in content-addressed storage as attachments of one timeline event. */

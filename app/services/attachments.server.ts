@@ -17,6 +17,14 @@ export const ATTACHMENT_LIMITS = {
 
 export type AttachmentMimeType = (typeof ATTACHMENT_LIMITS.allowedTypes)[number];
 
+/** A file kept on disk by its sha256, as a complaint or an event refers to it. */
+export interface StoredAttachment {
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  originalName: string;
+}
+
 export type UploadInspection =
   | { ok: true; mimeType: AttachmentMimeType; sha256: string; sizeBytes: number; fileName: string }
   | { ok: false; reason: "empty" | "too_large" | "unsupported_type" | "unsafe_content" };

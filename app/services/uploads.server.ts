@@ -1,4 +1,4 @@
-import type { StoredAttachment } from "~/domain/complaints/submit-complaint.server";
+import type { StoredAttachment } from "~/services/attachments.server";
 import { inspectUpload, storeBlob } from "./attachments.server";
 import type { ReceivedFile } from "./multipart.server";
 

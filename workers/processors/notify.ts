@@ -8,7 +8,7 @@ import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
 import { requeueStalledEmails } from "~/models/email.server";
 import { sendUnitDigests } from "~/domain/sla/unit-digest.server";
-import type { Processor, ProcessorContext } from "./index";
+import type { Processor, ProcessorContext } from "./types";
 
 /** Longer than the transport's own timeout, so a slow SendGrid answer is still recorded. */
 const SEND_TRANSACTION_TIMEOUT_MS = DEFAULT_SEND_TIMEOUT_MS * 3;

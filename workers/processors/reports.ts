@@ -5,7 +5,7 @@ import { UnrecoverableError } from "bullmq";
 import { JOBS } from "~/jobs/contracts";
 import { refreshComplaintReport } from "~/domain/reports/refresh-complaint-report.server";
 import { findFactsToRefresh } from "~/models/report-facts.server";
-import type { Processor } from "./index";
+import type { Processor } from "./types";
 
 /** How many complaints one sweep refreshes; the next sweep takes the rest. */
 export const REPORTS_SWEEP_BATCH = 1_000;

@@ -4,7 +4,7 @@ import { UnrecoverableError } from "bullmq";
 import { JOBS } from "~/jobs/contracts";
 import { routeVerifiedComplaint } from "~/domain/complaints/route-complaint.server";
 import { findComplaintsAwaitingRouting } from "~/models/routing-sweep.server";
-import type { Processor } from "./index";
+import type { Processor } from "./types";
 
 /** A complaint verified longer ago than this and still unrouted lost its job; younger ones are left to it. */
 export const ROUTING_SWEEP_GRACE_MS = 2 * 60_000;

@@ -6,7 +6,7 @@ import { JOBS } from "~/jobs/contracts";
 import { sendOmbudsmanReminders } from "~/domain/compliance/ombudsman-reminders.server";
 import { evaluateComplaintSla, sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import { getEnv } from "~/services/env.server";
-import type { Processor } from "./index";
+import type { Processor } from "./types";
 
 /** How many complaints one sweep handles; the next sweep takes the rest. */
 export const SWEEP_BATCH = 500;

@@ -13,7 +13,7 @@ import { computeSlaSnapshot, storedDeadlines, type SlaSnapshot } from "~/domain/
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { loadDoneDuties } from "~/models/sla-duties.server";
 import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
-import type { StoredAttachment } from "./submit-complaint.server";
+import type { StoredAttachment } from "~/services/attachments.server";
 import { citizenNoticeFor } from "./citizen-notices";
 import { queueCitizenNotice } from "./citizen-notices.server";
 

@@ -9,7 +9,7 @@ import { availableActions, type ComplaintStatus, type WorkflowAction } from "./w
 import { normalizeTrackingCode } from "./tracking-code";
 import { REFERRALS, type Referral } from "./triage-actions.server";
 import type { CitizenActionInput } from "./citizen-actions";
-import type { StoredAttachment } from "./submit-complaint.server";
+import type { StoredAttachment } from "~/services/attachments.server";
 import { loadCitizenViewRow } from "~/models/citizen-view.server";
 
 export async function findComplaintIdByCode(db: Db, code: string): Promise<string | null> {

@@ -16,14 +16,8 @@ import { generateTrackingCode } from "./tracking-code";
 import { trackingLinkUrl } from "./tracking-access.server";
 import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField } from "./complaint-form";
 import type { ComplaintFormInput } from "./complaint-form-schema";
+import type { StoredAttachment } from "~/services/attachments.server";
 import { translate, type Locale } from "~/services/i18n.server";
-
-export interface StoredAttachment {
-  sha256: string;
-  sizeBytes: number;
-  mimeType: string;
-  originalName: string;
-}
 
 export interface SubmitContext {
   now: Date;

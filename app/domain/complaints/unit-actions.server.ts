@@ -5,7 +5,7 @@ import { z } from "zod";
 import { canAccessComplaint, hasPermission, isSameOrDescendant, type Role, type UnitTree, type UserLike } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 import { applyTransition, type TransitionOutcome } from "./apply-transition.server";
-import type { StoredAttachment } from "./submit-complaint.server";
+import type { StoredAttachment } from "~/services/attachments.server";
 import { availableActions, type Actor, type ComplaintStatus, type WorkflowAction } from "./workflow";
 
 export const STAFF_INTENTS = ["acknowledge", "request-info", "respond", "propose-resolution", "note", "assign", "transfer", "uphold-appeal", "dismiss-appeal"] as const;

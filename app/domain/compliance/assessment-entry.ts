@@ -2,10 +2,7 @@
 // of its total and grade/zone through METHODS, weightedTotal and classifyScore — the same
 // configuration the CSV import uses, so both paths classify a score identically. The form schema is
 // in assessment-form.server.ts (zod stays out of the browser bundle; app/services/zod.server.ts).
-import type { AssessmentFormInput } from "./assessment-form.server";
 import { classifyScore, METHODS, weightedTotal, type AssessmentMethod, type Classification, type Dimension } from "./methods";
-
-export type { AssessmentFormInput };
 
 export const ASSESSMENT_METHODS = ["ZONA_2013", "DIMENSI_2022", "OPINI_2025"] as const satisfies readonly AssessmentMethod[];
 export const ASSESSMENT_SCOPES = ["CITY", "UNIT", "PRODUCT"] as const;
@@ -20,7 +17,10 @@ export const DIMENSION_FIELDS: Record<Dimension, `score${Dimension}`> = {
 };
 
 
-export function dimensionsOf(input: AssessmentFormInput): Partial<Record<Dimension, number>> {
+/** The dimension scores as a form carries them (the form schema's output has this shape). */
+export type DimensionScores = Partial<Record<(typeof DIMENSION_FIELDS)[Dimension], number>>;
+
+export function dimensionsOf(input: DimensionScores): Partial<Record<Dimension, number>> {
   const scores: Partial<Record<Dimension, number>> = {};
   for (const dimension of DIMENSIONS) {
     const value = input[DIMENSION_FIELDS[dimension]];

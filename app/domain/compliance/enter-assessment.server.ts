@@ -3,7 +3,8 @@
 // row, its dimension scores and an AuditLog row are written in one transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
-import { computeAssessmentResult, dimensionsOf, type AssessmentFormInput, type AssessmentResult } from "./assessment-entry";
+import { computeAssessmentResult, dimensionsOf, type AssessmentResult } from "./assessment-entry";
+import type { AssessmentFormInput } from "./assessment-form.server";
 import { METHODS, type Dimension } from "./methods";
 
 export type EnterAssessmentOutcome =
