@@ -56,7 +56,12 @@ describe("working-time deadlines", () => {
     await applyTransition(database.db, { complaintId: id, action: "CITIZEN_REPLY", actor: "CITIZEN", message: "Ini jawabannya.", now: wib("2026-03-05T07:30:00") });
     const resumed = await database.db.complaint.findUniqueOrThrow({ where: { id } });
     expect(resumed.status).toBe("IN_PROGRESS");
-    expect(resumed.resolutionDueAt!.getTime() - before.getTime()).toBe(2 * 86_400_000);
+    // Issue #20: a 60-calendar-day limit ends at the close of its last day (ADR 029), where it used
+    // to move by exactly the 48 hours waited. Assigned Mon 2 Mar: the last day was Fri 1 May (Labour
+    // Day, closed) and the two days waited make it Sun 3 May; both run on to Monday's close.
+    expect(before).toEqual(wib("2026-05-04T16:00:00"));
+    expect(resumed.resolutionDueAt).toEqual(wib("2026-05-04T16:00:00"));
+    expect(resumed.resolutionDueAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
   });
 });
 
@@ -81,6 +86,33 @@ describe("escalation", () => {
     expect(escalation).toMatchObject({ level: 1, targetRole: "UNIT_HEAD", targetUnitId: puskesmas.parentId });
     const notices = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
     expect(notices.map((n) => n.toAddress).sort()).toEqual(["kadinkes@example.test", ...puskesmas.contactEmails].sort());
+  });
+
+  it("reminds and escalates a missed verification to the coordinators, who verify, whether or not the citizen named the unit", async () => {
+    // Issue #20: level 1 went to the head of the service unit (who cannot verify), and the
+    // coordinators heard only through their desk's address when the citizen did not know the unit.
+    const db = database.db;
+    const desk = await db.serviceUnit.findFirstOrThrow({ where: { kind: "COORDINATOR", isActive: true } });
+    const coordinators = (await db.membership.findMany({ where: { role: "COORDINATOR", user: { isActive: true } }, select: { user: { select: { email: true } } } })).map((m) => m.user.email);
+    expect(coordinators).toContain("koordinator@demo.lapor-pangkalpinang.invalid");
+    const t0 = wib("2026-10-05T09:00:00"); // Monday: verification due Thu 8 Oct at close, 75 % at Thu 07:52:30
+    const named = await file(t0);
+    const unknown = await fileComplaintAt(db, t0, { unitUnknown: true, visibility: "RAHASIA" });
+    expect((await db.complaint.findUniqueOrThrow({ where: { id: named } })).unitId).not.toBeNull();
+
+    await evaluateComplaintsSla(db, [named, unknown], { now: wib("2026-10-08T08:00:00") });
+    await evaluateComplaintsSla(db, [named, unknown], { now: wib("2026-10-08T16:01:00") });
+    const expected = [...new Set([...coordinators, ...desk.contactEmails])].sort();
+    for (const id of [named, unknown]) {
+      const reminded = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.reminder" } });
+      expect(reminded.map((n) => n.toAddress).sort()).toEqual([...coordinators].sort());
+      const [escalation, ...more] = await db.escalation.findMany({ where: { complaintId: id } });
+      expect(more).toEqual([]);
+      expect(escalation).toMatchObject({ stage: "VERIFICATION", level: 1, targetRole: "COORDINATOR", targetUnitId: desk.id });
+      const notices = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
+      expect(notices.map((n) => n.toAddress).sort()).toEqual(expected);
+      expect(notices.every((n) => n.bodyText.includes("admin koordinator pengaduan"))).toBe(true);
+    }
   });
 
   it("escalates a missed first response exactly once per level, even when evaluations race", async () => {

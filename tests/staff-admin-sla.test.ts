@@ -253,7 +253,8 @@ describe("working calendars", () => {
     await bringToUnit(id, puskesmasId, at);
     const onSaturdays = await db().complaint.findUniqueOrThrow({ where: { id } });
     expect(onSaturdays.firstResponseDueAt).toEqual(wib("2027-06-16T16:00:00"));
-    // Calendar days are not office time: the 60-day resolution target does not move.
+    // Calendar days are not office time: the 60-day resolution target does not move (its last day,
+    // Mon 9 Aug, closes at 16:00 on both calendars: ADR 029).
     expect(onSaturdays.resolutionDueAt).toEqual(onDefault.resolutionDueAt);
   });
 });

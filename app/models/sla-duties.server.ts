@@ -1,31 +1,37 @@
 import type { SlaStage } from "~/domain/complaints/workflow";
-import { escalationKey, reminderKey, type DoneDuties, type EscalationRole } from "~/domain/sla/escalation";
+import { doneDuties, reminderKey, type DoneDuties, type EscalationRole, type RecordedEscalation } from "~/domain/sla/escalation";
 import type { DbClient } from "~/services/db-types.server";
 import { localeOrDefault } from "~/services/i18n";
 
-/** Escalations and reminders already recorded for a complaint, as keys the duty computation skips. */
+/** Escalations and reminders already recorded for a complaint, as the duty computation reads them. */
 export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
-  return (await loadDoneDutiesFor(db, [complaintId])).get(complaintId) ?? { escalations: new Set(), reminders: new Set() };
+  return (await loadDoneDutiesFor(db, [complaintId])).get(complaintId) ?? doneDuties();
 }
 
 /** The same for many complaints in two queries; complaints with nothing done have no entry. */
 export async function loadDoneDutiesFor(db: DbClient, complaintIds: readonly string[]): Promise<Map<string, DoneDuties>> {
-  const [escalations, reminders] = await Promise.all([
-    db.escalation.findMany({ where: { complaintId: { in: [...complaintIds] } }, select: { complaintId: true, stage: true, level: true, breachedDueAt: true } }),
+  const [escalations, reminderEvents] = await Promise.all([
+    db.escalation.findMany({
+      where: { complaintId: { in: [...complaintIds] } },
+      select: { complaintId: true, stage: true, level: true, cycleStartedAt: true, breachedDueAt: true, settledReason: true, settledAt: true },
+    }),
     db.complaintEvent.findMany({ where: { complaintId: { in: [...complaintIds] }, type: "REMINDER_SENT" }, select: { complaintId: true, payload: true } }),
   ]);
-  const done = new Map<string, { escalations: Set<string>; reminders: Set<string> }>();
+  const recorded = new Map<string, { escalations: RecordedEscalation[]; reminders: string[] }>();
   const entry = (complaintId: string) => {
-    let found = done.get(complaintId);
-    if (!found) done.set(complaintId, (found = { escalations: new Set(), reminders: new Set() }));
+    let found = recorded.get(complaintId);
+    if (!found) recorded.set(complaintId, (found = { escalations: [], reminders: [] }));
     return found;
   };
-  for (const e of escalations) entry(e.complaintId).escalations.add(escalationKey(e.stage, e.level, e.breachedDueAt));
-  for (const r of reminders) {
-    const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
-    if (payload.stage && payload.stageStartedAt) entry(r.complaintId).reminders.add(reminderKey(payload.stage, new Date(payload.stageStartedAt)));
+  for (const { complaintId, settledAt, settledReason, ...e } of escalations) {
+    // A row settled without a reason was settled when its stage stopped (a client older than ADR 029).
+    entry(complaintId).escalations.push({ ...e, settledReason: settledAt ? (settledReason ?? "STAGE_STOPPED") : null });
   }
-  return done;
+  for (const r of reminderEvents) {
+    const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
+    if (payload.stage && payload.stageStartedAt) entry(r.complaintId).reminders.push(reminderKey(payload.stage, new Date(payload.stageStartedAt)));
+  }
+  return new Map([...recorded].map(([complaintId, done]) => [complaintId, doneDuties(done)]));
 }
 
 export interface NoticeRecipient {
@@ -50,9 +56,12 @@ export function loadEscalationUnits(db: DbClient): Promise<EscalationUnit[]> {
 const MAX_UNIT_DEPTH = 8;
 
 /**
- * Who hears of an escalation level: the unit head(s) of the complaint's unit (or of the
- * coordinator's unit while no unit has it) with the unit's contact addresses; then the
- * Inspektorat; then the ombudsman liaisons. Returns the unit that now holds the escalation.
+ * Who hears of an escalation level, and the unit that now holds it:
+ * - COORDINATOR: every active coordinator (they verify city-wide), with the coordinator desk's
+ *   contact addresses; the desk holds it;
+ * - UNIT_HEAD: the unit head(s) of the complaint's unit (or of the coordinator's unit while no unit
+ *   has it) with the unit's contact addresses;
+ * - INSPECTORATE, LIAISON: every active member of that role (the Inspektorat's contact addresses too).
  *
  * A unit with no active head of its own (a Puskesmas, a kelurahan whose head has no account yet)
  * escalates to the nearest unit above it that has one (Dinkes, the kecamatan): DESIGN.md uses the
@@ -66,7 +75,14 @@ export async function findEscalationRecipients(
   const units = known ?? (await loadEscalationUnits(db));
   const byId = new Map(units.map((u) => [u.id, u]));
   const firstActive = (kind: "COORDINATOR" | "INSPECTORATE") => units.find((u) => u.kind === kind && u.isActive) ?? null;
-  const unit = role === "UNIT_HEAD" ? (complaintUnitId ? (byId.get(complaintUnitId) ?? null) : firstActive("COORDINATOR")) : role === "INSPECTORATE" ? firstActive("INSPECTORATE") : null;
+  const unit =
+    role === "UNIT_HEAD"
+      ? complaintUnitId
+        ? (byId.get(complaintUnitId) ?? null)
+        : firstActive("COORDINATOR")
+      : role === "COORDINATOR" || role === "INSPECTORATE"
+        ? firstActive(role)
+        : null;
   // The unit and those above it, nearest first; a unit head's level stops at the nearest with a head.
   const chain: string[] = [];
   for (let at = unit; at && chain.length <= MAX_UNIT_DEPTH && !chain.includes(at.id); at = at.parentId ? (byId.get(at.parentId) ?? null) : null) {
@@ -83,17 +99,22 @@ export async function findEscalationRecipients(
     if (role === "UNIT_HEAD" && unit && member.unitId !== holderId) continue;
     recipients.set(member.user.email.toLowerCase(), { email: member.user.email, locale: localeOrDefault(member.user.locale) });
   }
-  // The complaint's own unit always hears of it through its contact addresses.
+  // The complaint's own unit (or the desk, or the Inspektorat) always hears of it through its contact addresses.
   for (const email of unit?.contactEmails ?? []) if (!recipients.has(email.toLowerCase())) recipients.set(email.toLowerCase(), { email, locale: "id" });
   return { targetUnitId: holderId, recipients: [...recipients.values()] };
 }
 
-/** Who is reminded before a deadline: the officers of the unit that holds the complaint (or the coordinators). */
-export async function findReminderRecipients(db: DbClient, complaintUnitId: string | null): Promise<NoticeRecipient[]> {
+/**
+ * Who is reminded before a deadline: whoever acts on the stage (level 1 of its ladder). The
+ * coordinators for verification, the liaisons for an appeal, otherwise the officers and heads of
+ * the unit that holds the complaint (the coordinators while none does).
+ */
+export async function findReminderRecipients(db: DbClient, { complaintUnitId, actor }: { complaintUnitId: string | null; actor: EscalationRole }): Promise<NoticeRecipient[]> {
   const members = await db.membership.findMany({
-    where: complaintUnitId
-      ? { unitId: complaintUnitId, role: { in: ["OFFICER", "UNIT_HEAD"] }, user: { isActive: true } }
-      : { role: "COORDINATOR", user: { isActive: true } },
+    where:
+      actor === "UNIT_HEAD" && complaintUnitId
+        ? { unitId: complaintUnitId, role: { in: ["OFFICER", "UNIT_HEAD"] }, user: { isActive: true } }
+        : { role: actor === "UNIT_HEAD" ? "COORDINATOR" : actor, user: { isActive: true } },
     select: { user: { select: { email: true, locale: true } } },
   });
   const unique = new Map(members.map((m) => [m.user.email.toLowerCase(), { email: m.user.email, locale: localeOrDefault(m.user.locale) }]));

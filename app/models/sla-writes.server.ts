@@ -2,41 +2,66 @@
 // that hundreds of rows do not pass through Prisma's per-query plan compilation. `db` names the
 // schema, `client` (the batch's transaction) runs the statement.
 import type { StoredDeadlines } from "~/domain/sla/clock";
-import type { DueEscalation } from "~/domain/sla/escalation";
-import type { SlaStage } from "~/domain/complaints/workflow";
+import type { DueEscalation, EscalationRevision } from "~/domain/sla/escalation";
+import { TERMINAL_STATUSES, type SlaStage } from "~/domain/complaints/workflow";
 import { qualifiedTable, type Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
 export interface EscalationInsert {
   complaintId: string;
   targetUnitId: string | null;
-  due: Pick<DueEscalation, "stage" | "level" | "role" | "breachedDueAt" | "nextLevelAt">;
+  due: Pick<DueEscalation, "stage" | "level" | "role" | "cycleStartedAt" | "breachedDueAt" | "nextLevelAt">;
 }
 
+const escalationId = (complaintId: string, stage: string, level: number, cycleStartedAt: Date) => `${complaintId}|${stage}|${level}|${cycleStartedAt.getTime()}`;
+
 /**
- * Inserts the escalations and returns those that are new; the unique (complaint, stage, level,
- * breached deadline) key is the last word on "once".
+ * Inserts the escalations and returns those that are new; the unique (complaint, stage, clock
+ * cycle, level) key is the last word on "once" (ADR 029).
  */
 export async function insertEscalations<T extends EscalationInsert>(db: Db, client: DbClient, rows: readonly T[], now: Date): Promise<T[]> {
   if (rows.length === 0) return [];
-  const returned = await client.$queryRaw<{ complaint_id: string; stage: string; level: number; breached_due_at: Date }[]>`
-    INSERT INTO ${qualifiedTable(db, "escalation")} (complaint_id, stage, level, breached_due_at, target_unit_id, target_role, due_at, escalated_at)
-    SELECT v.complaint_id, v.stage::"SlaStage", v.level, v.breached_due_at, v.target_unit_id, v.target_role::"Role", v.due_at, ${now}
+  const returned = await client.$queryRaw<{ complaint_id: string; stage: string; level: number; cycle_started_at: Date }[]>`
+    INSERT INTO ${qualifiedTable(db, "escalation")} (complaint_id, stage, level, cycle_started_at, breached_due_at, target_unit_id, target_role, due_at, escalated_at)
+    SELECT v.complaint_id, v.stage::"SlaStage", v.level, v.cycle_started_at, v.breached_due_at, v.target_unit_id, v.target_role::"Role", v.due_at, ${now}
     FROM unnest(
       ${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.due.stage)}::text[], ${rows.map((r) => r.due.level)}::int[],
-      ${rows.map((r) => r.due.breachedDueAt)}::timestamptz[], ${rows.map((r) => r.targetUnitId)}::uuid[],
+      ${rows.map((r) => r.due.cycleStartedAt)}::timestamptz[], ${rows.map((r) => r.due.breachedDueAt)}::timestamptz[], ${rows.map((r) => r.targetUnitId)}::uuid[],
       ${rows.map((r) => r.due.role)}::text[], ${rows.map((r) => r.due.nextLevelAt)}::timestamptz[]
-    ) AS v(complaint_id, stage, level, breached_due_at, target_unit_id, target_role, due_at)
-    ON CONFLICT (complaint_id, stage, level, breached_due_at) DO NOTHING
-    RETURNING complaint_id::text, stage::text AS stage, level, breached_due_at`;
-  const key = (complaintId: string, stage: string, level: number, breachedDueAt: Date) => `${complaintId}|${stage}|${level}|${breachedDueAt.getTime()}`;
-  const fresh = new Set(returned.map((r) => key(r.complaint_id, r.stage, r.level, r.breached_due_at)));
-  return rows.filter((r) => fresh.has(key(r.complaintId, r.due.stage, r.due.level, r.due.breachedDueAt)));
+    ) AS v(complaint_id, stage, level, cycle_started_at, breached_due_at, target_unit_id, target_role, due_at)
+    ON CONFLICT (complaint_id, stage, cycle_started_at, level) DO NOTHING
+    RETURNING complaint_id::text, stage::text AS stage, level, cycle_started_at`;
+  const fresh = new Set(returned.map((r) => escalationId(r.complaint_id, r.stage, r.level, r.cycle_started_at)));
+  return rows.filter((r) => fresh.has(escalationId(r.complaintId, r.due.stage, r.due.level, r.due.cycleStartedAt)));
+}
+
+/**
+ * Applies revisions of recorded escalations whose deadline moved (ADR 029), one statement: the new
+ * deadline and next-level time, settled as DEADLINE_MOVED or open again. Each row changes only from
+ * the state the revision was computed from, so a second run changes nothing; returns those changed.
+ */
+export async function reviseEscalations<T extends { complaintId: string; revision: EscalationRevision }>(db: Db, client: DbClient, rows: readonly T[], now: Date): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const returned = await client.$queryRaw<{ complaint_id: string; stage: string; level: number; cycle_started_at: Date }[]>`
+    UPDATE ${qualifiedTable(db, "escalation")} AS e
+    SET breached_due_at = v.breached_due_at, due_at = v.due_at,
+      settled_at = CASE WHEN v.settle THEN ${now}::timestamptz END,
+      settled_reason = CASE WHEN v.settle THEN 'DEADLINE_MOVED'::"EscalationSettlement" END
+    FROM unnest(
+      ${rows.map((r) => r.complaintId)}::uuid[], ${rows.map((r) => r.revision.stage)}::text[], ${rows.map((r) => r.revision.level)}::int[],
+      ${rows.map((r) => r.revision.cycleStartedAt)}::timestamptz[], ${rows.map((r) => r.revision.breachedDueAt)}::timestamptz[],
+      ${rows.map((r) => r.revision.nextLevelAt)}::timestamptz[], ${rows.map((r) => r.revision.outcome === "SETTLED")}::boolean[], ${rows.map((r) => r.revision.outcome === "REOPENED")}::boolean[]
+    ) AS v(complaint_id, stage, level, cycle_started_at, breached_due_at, due_at, settle, reopen)
+    WHERE e.complaint_id = v.complaint_id AND e.stage = v.stage::"SlaStage" AND e.level = v.level AND e.cycle_started_at = v.cycle_started_at
+      AND CASE WHEN v.reopen THEN e.settled_reason = 'DEADLINE_MOVED' ELSE e.settled_at IS NULL END
+    RETURNING e.complaint_id::text, e.stage::text AS stage, e.level, e.cycle_started_at`;
+  const changed = new Set(returned.map((r) => escalationId(r.complaint_id, r.stage, r.level, r.cycle_started_at)));
+  return rows.filter((r) => changed.has(escalationId(r.complaintId, r.revision.stage, r.revision.level, r.revision.cycleStartedAt)));
 }
 
 export interface SystemEventInsert {
   complaintId: string;
-  type: "ESCALATED" | "REMINDER_SENT";
+  type: "ESCALATED" | "REMINDER_SENT" | "ESCALATION_REVISED";
   payload: object;
 }
 
@@ -87,18 +112,21 @@ export async function updateSlaChecks(
 export async function settleEscalations(db: Db, client: DbClient, pairs: readonly { complaintId: string; stage: SlaStage }[], now: Date): Promise<void> {
   if (pairs.length === 0) return;
   await client.$executeRaw`
-    UPDATE ${qualifiedTable(db, "escalation")} AS e SET settled_at = ${now}
+    UPDATE ${qualifiedTable(db, "escalation")} AS e SET settled_at = ${now}, settled_reason = 'STAGE_STOPPED'
     FROM unnest(${pairs.map((p) => p.complaintId)}::uuid[], ${pairs.map((p) => p.stage)}::text[]) AS v(complaint_id, stage)
     WHERE e.settled_at IS NULL AND e.complaint_id = v.complaint_id AND e.stage = v.stage::"SlaStage"`;
 }
 
 /**
  * After a change to what deadlines are computed from (a holiday, a work calendar, a unit's calendar,
- * an SLA policy): every complaint with a future check is due for one now, so the sweeper evaluates
- * it against the new configuration, escalates what the change made late, and stores the new dates.
- * Call inside the change's transaction. Returns how many complaints were marked.
+ * an SLA policy): every open complaint with a future check, or with none (every level of a missed
+ * deadline already escalated), is due for one now, so the sweeper evaluates it against the new
+ * configuration, escalates what the change made late, revises escalations whose deadline moved
+ * (ADR 029), and stores the new dates. Call inside the change's transaction. Returns how many
+ * complaints were marked.
  */
 export async function requestSlaRecheck(db: Db, client: DbClient, now: Date): Promise<number> {
   return client.$executeRaw`
-    UPDATE ${qualifiedTable(db, "complaint")} SET sla_check_at = ${now} WHERE sla_check_at > ${now}`;
+    UPDATE ${qualifiedTable(db, "complaint")} SET sla_check_at = ${now}
+    WHERE sla_check_at > ${now} OR (sla_check_at IS NULL AND status::text <> ALL(${[...TERMINAL_STATUSES]}::text[]))`;
 }

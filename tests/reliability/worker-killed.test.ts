@@ -2,13 +2,17 @@
 // work: sending emails through SendGrid (the real client against the capture server) and
 // escalating overdue complaints. A second worker takes over. Nothing may be missed, no escalation
 // may be recorded twice, and no email may be delivered twice, except the one case ADR 009 accepts.
+// Then (issue #20) two workers sweep after a holiday and SLA policy changes that move the missed
+// deadlines: still one escalation per level, no new email, settled while the deadline lies ahead.
 import { randomBytes } from "node:crypto";
 import { Queue, type ConnectionOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveHoliday } from "~/domain/admin/calendar.server";
+import { savePolicy } from "~/domain/admin/sla.server";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { evaluateComplaintSla } from "~/domain/sla/evaluate-sla.server";
-import { QUEUE_NAMES } from "~/jobs/contracts";
+import { JOBS, QUEUE_NAMES } from "~/jobs/contracts";
 import { countPendingOutbox } from "~/models/outbox.server";
 import { seedDemoAccounts } from "../../prisma/seed/index";
 import { useTestDatabase, useTestQueuePrefix } from "../support/isolation";
@@ -181,5 +185,89 @@ describe("a worker killed mid-job", () => {
         `${outstandingBeforeKill} emails outstanding; ${cutOffInFlight.length} cut off in flight and resent; ` +
         `final ${messages.length} emails, ${escalations.length} escalations\n`,
     );
+  });
+
+  it("follows a holiday and SLA policy changes with one escalation per level and no new email, and mailed the coordinators", { timeout: 120_000 }, async () => {
+    // The missed verifications went to the coordinators, who verify (issue #20), not to Disdukcapil's head.
+    const desk = await db().serviceUnit.findFirstOrThrow({ where: { kind: "COORDINATOR", isActive: true } });
+    const levelOne = await db().escalation.findMany({ where: { stage: "VERIFICATION", level: 1 } });
+    expect(levelOne).toHaveLength(COMPLAINTS);
+    expect(levelOne.every((e) => e.targetRole === "COORDINATOR" && e.targetUnitId === desk.id)).toBe(true);
+    for (const { complaintId } of levelOne) {
+      const to = await db().emailMessage.findMany({ where: { complaintId, template: "sla.escalation", subject: { startsWith: "Eskalasi tingkat 1:" } }, select: { toAddress: true } });
+      expect(to.map((m) => m.toAddress).sort()).toEqual(["koordinator-pengaduan@demo.lapor-pangkalpinang.invalid", "koordinator@demo.lapor-pangkalpinang.invalid"]);
+    }
+
+    const escalationsBefore = await db().escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, complaintId: true, stage: true, level: true, targetRole: true } });
+    expect(escalationsBefore).toHaveLength(3 * COMPLAINTS);
+    const emailsBefore = await db().emailMessage.count();
+    const deliveriesBefore = capture.requests.length;
+    const admin = await db().user.findFirstOrThrow({ where: { memberships: { some: { role: "ADMIN" } } } });
+    const policy = await db().slaPolicy.findFirstOrThrow({ where: { code: "DEFAULT" }, include: { targets: true } });
+    const saveVerification = async (amount: number, unit: "WORKING_DAYS" | "CALENDAR_DAYS") =>
+      expect(
+        await savePolicy(
+          db(),
+          policy.id,
+          {
+            code: policy.code,
+            name: policy.name,
+            source: policy.source,
+            unitId: null,
+            productId: null,
+            category: null,
+            priority: null,
+            reminderPercent: policy.reminderPercent,
+            escalationStepAmount: policy.escalationStepAmount,
+            escalationStepUnit: policy.escalationStepUnit,
+            isActive: true,
+            targets: policy.targets.map((t) => (t.stage === "VERIFICATION" ? { ...t, amount, unit } : t)),
+          },
+          { actorUserId: admin.id },
+        ),
+      ).toMatchObject({ ok: true });
+    /** The sweep the workers' scheduler runs every minute, asked for now; then waits for `state` and for the queues to drain. */
+    const sweepUntil = async (what: string, state: () => Promise<boolean>) => {
+      await bull.sla!.add(JOBS.sweepSla.name, {});
+      await eventually(
+        async () => {
+          for (const worker of pair) if (worker.child.exitCode !== null) throw new Error(`a worker exited:\n${worker.output()}`);
+          return (await state()) && (await db().complaint.count({ where: { slaCheckAt: { lte: new Date() } } })) === 0 ? settled() : undefined;
+        },
+        what,
+        { timeoutMs: 45_000, everyMs: 250 },
+      );
+    };
+    const verification = () => db().escalation.findMany({ where: { stage: "VERIFICATION" }, select: { breachedDueAt: true, settledReason: true } });
+
+    const pair = [spawnWorker(`${FIRST}-c`), spawnWorker(`${FIRST}-d`)];
+    // Wed 7 Jan 2026 becomes a holiday: verification of 5 Jan was due Thu 8 Jan 16:00, now Fri 9 Jan 16:30. Still missed.
+    const holiday = await saveHoliday(db(), null, { date: "2026-01-07", kind: "LOCAL", name: "Libur uji", nameEn: "Test holiday", source: "Keputusan uji", confirmed: true }, { actorUserId: admin.id });
+    expect(holiday.ok).toBe(true);
+    const friday = new Date("2026-01-09T16:30:00+07:00").getTime();
+    await sweepUntil("the escalations to record the moved deadline", async () => (await verification()).every((e) => e.breachedDueAt.getTime() === friday && e.settledReason === null));
+
+    // A policy that gives verification more calendar days than have passed: the deadline lies ahead,
+    // every escalation is settled as "deadline moved" (the reminder at 75 % lies ahead too).
+    const daysSinceFiled = Math.ceil((Date.now() - Date.parse("2026-01-05T09:00:00+07:00")) / 86_400_000);
+    await saveVerification(4 * daysSinceFiled + 365, "CALENDAR_DAYS");
+    await sweepUntil("the escalations to be settled", async () => (await verification()).every((e) => e.settledReason === "DEADLINE_MOVED"));
+
+    // Back to three working days: missed again; the same escalations open again.
+    await saveVerification(3, "WORKING_DAYS");
+    await sweepUntil("the escalations to reopen", async () => (await verification()).every((e) => e.breachedDueAt.getTime() === friday && e.settledReason === null));
+    for (const worker of pair) await worker.stop();
+    for (const worker of pair) expect(worker.child.exitCode, worker.output()).toBe(0);
+
+    expect(await db().escalation.findMany({ orderBy: { id: "asc" }, select: { id: true, complaintId: true, stage: true, level: true, targetRole: true } })).toEqual(escalationsBefore);
+    expect(await db().complaintEvent.count({ where: { type: "ESCALATED" } })).toBe(escalationsBefore.length);
+    expect(await db().emailMessage.count()).toBe(emailsBefore);
+    expect(capture.requests.length).toBe(deliveriesBefore);
+    const revised = await db().complaintEvent.findMany({ where: { type: "ESCALATION_REVISED" }, select: { complaintId: true, visibility: true, payload: true } });
+    expect(revised.every((e) => e.visibility === "INTERNAL")).toBe(true);
+    for (const { complaintId } of levelOne) {
+      const outcomes = revised.filter((e) => e.complaintId === complaintId).map((e) => [(e.payload as { outcome: string }).outcome, (e.payload as { levels: number[] }).levels]);
+      expect(outcomes).toEqual([["KEPT", [1, 2, 3]], ["SETTLED", [1, 2, 3]], ["REOPENED", [1, 2, 3]]]);
+    }
   });
 });

@@ -71,6 +71,7 @@ function oracleSpan(scenario: Scenario, localDay: number): { startMs: number; en
 }
 
 const oracleLocalDay = (utcMs: number) => Math.floor((utcMs + WIB_OFFSET_MS) / MS_PER_DAY);
+const localMidnightMs = (localDay: number) => localDay * MS_PER_DAY - WIB_OFFSET_MS;
 
 function oracleIsOpen(scenario: Scenario, utcMs: number): boolean {
   const span = oracleSpan(scenario, oracleLocalDay(utcMs));
@@ -224,9 +225,20 @@ describe("addWorkingTime properties", () => {
             expect(Math.abs(workingMinutesBetween(workStarts, deadline, scenario.cal, pauses) - expected)).toBeLessThan(TOLERANCE_MINUTES);
             break;
           }
-          case "CALENDAR_DAYS":
-            expect(elapsedMinutesBetween(start, deadline, pauses)).toBe(duration.amount * 1440);
+          case "CALENDAR_DAYS": {
+            // Issue #20 changed this case from "exactly N × 1440 unpaused minutes" to: the close of
+            // the first open day on or after the day by whose end they have run (ADR 029).
+            const day = oracleLocalDay(deadline.getTime() - 1);
+            expect(oracleSpan(scenario, day)?.endMs).toBe(deadline.getTime());
+            expect(day).toBeGreaterThanOrEqual(oracleLocalDay(start.getTime()) + duration.amount);
+            const runBy = (localDay: number) => elapsedMinutesBetween(start, new Date(localMidnightMs(localDay + 1) - 1), pauses) >= duration.amount * 1440;
+            expect(runBy(day)).toBe(true);
+            for (let earlier = oracleLocalDay(start.getTime()) + duration.amount; earlier < day; earlier++) {
+              const span = oracleSpan(scenario, earlier);
+              expect(!runBy(earlier) || span === undefined || span.endMs < start.getTime()).toBe(true);
+            }
             break;
+          }
         }
       }),
     );
@@ -294,10 +306,27 @@ describe("addWorkingTime properties", () => {
     );
   });
 
-  it("adds CALENDAR_DAYS as whole 24-hour days when nothing is paused", () => {
+  // Issue #20 replaced "whole 24-hour days" (a deadline at 23:11 on a cuti bersama day) with the
+  // close of office hours on the N-th calendar day, or on the next working day when it is closed.
+  it("puts an unpaused CALENDAR_DAYS deadline at the close of the N-th calendar day, or of the next working day", () => {
     check(
       fc.property(scenarioArb, instantArb, fc.integer({ min: 0, max: 60 }), (scenario, start, amount) => {
-        expect(addWorkingTime(start, { amount, unit: "CALENDAR_DAYS" }, scenario.cal).getTime()).toBe(start.getTime() + amount * MS_PER_DAY);
+        let localDay = oracleLocalDay(start.getTime()) + amount;
+        while (oracleSpan(scenario, localDay) === undefined || oracleSpan(scenario, localDay)!.endMs < start.getTime()) localDay++;
+        const deadline = addWorkingTime(start, { amount, unit: "CALENDAR_DAYS" }, scenario.cal);
+        expect(deadline.getTime()).toBe(oracleSpan(scenario, localDay)!.endMs);
+      }),
+    );
+  });
+
+  it("never puts a CALENDAR_DAYS deadline outside office hours or on a closed day, nor before the N-th day's date", () => {
+    check(
+      fc.property(scenarioArb, pausesAround(instantArb), fc.integer({ min: 0, max: 60 }), (scenario, { start, pauses }, amount) => {
+        const deadlineMs = addWorkingTime(start, { amount, unit: "CALENDAR_DAYS" }, scenario.cal, pauses).getTime();
+        // The deadline is a closing time: the millisecond before it is office time of an open day.
+        expect(oracleIsOpen(scenario, deadlineMs - 1)).toBe(true);
+        expect(isWorkingInstant(new Date(deadlineMs), scenario.cal)).toBe(false);
+        expect(oracleLocalDay(deadlineMs - 1)).toBeGreaterThanOrEqual(oracleLocalDay(start.getTime()) + amount);
       }),
     );
   });

@@ -323,20 +323,47 @@ describe("pauses in working units", () => {
 });
 
 describe("addWorkingTime in CALENDAR_DAYS", () => {
-  it("adds whole 24-hour days regardless of holidays and weekends", () => {
-    // 5 Jan + 60 days: 26 to 31 Jan, 28 to 28 Feb, 6 more → 6 Mar, same wall-clock time.
-    expect(add("2026-01-05 10:00", calendarDays(60))).toBe("2026-03-06 10:00");
-    expect(add("2026-03-17 21:15", calendarDays(30))).toBe("2026-04-16 21:15");
+  // Issue #20 changed the rule: the limit no longer ends N × 24 h later at whatever hour, but at the
+  // close of office hours on its last day, or of the next working day when that day is closed (ADR 029).
+  it("counts weekends and holidays as days, and ends at the close of the last day", () => {
+    // 5 Jan + 60 days: 26 to 31 Jan, 28 to 28 Feb, 6 more → Fri 6 Mar, which closes at 16:30.
+    expect(add("2026-01-05 10:00", calendarDays(60))).toBe("2026-03-06 16:30");
+    // Filed at night: the date counts, not the hour (Thu 16 Apr closes at 16:00).
+    expect(add("2026-03-17 21:15", calendarDays(30))).toBe("2026-04-16 16:00");
   });
 
-  it("extends by pause time between the start and the deadline only", () => {
-    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-02-01 00:00", "2026-02-03 00:00")])).toBe("2026-03-08 10:00");
-    // Only the day of this pause after the start counts.
-    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-01-04 10:00", "2026-01-06 10:00")])).toBe("2026-03-07 10:00");
+  it("runs on to the next working day's close when the last day is closed", () => {
+    // Issue #20: assigned Mon 7 Dec 2026 23:11; 5 Feb 2027 is cuti bersama (Imlek), then a weekend.
+    const with2027 = createCalendar(calendarWith({ holidays: [...HOLIDAYS_2026, { date: "2027-02-05", kind: "CUTI_BERSAMA" }, { date: "2027-02-06", kind: "NATIONAL" }] }));
+    expect(add("2026-12-07 23:11", calendarDays(60), with2027)).toBe("2027-02-08 16:00");
+    // A unit that works on cuti bersama keeps that Friday.
+    const open2027 = createCalendar(calendarWith({ observesCutiBersama: false, holidays: [{ date: "2027-02-05", kind: "CUTI_BERSAMA" }] }));
+    expect(add("2026-12-07 23:11", calendarDays(60), open2027)).toBe("2027-02-05 16:30");
+    // 14 Mar + 5 = Thu 19 Mar (Nyepi), then cuti bersama, Idul Fitri and a weekend until Wed 25 Mar.
+    expect(add("2026-03-14 09:00", calendarDays(5))).toBe("2026-03-25 16:00");
+    expect(add("2026-03-14 09:00", calendarDays(6))).toBe("2026-03-25 16:00");
+    // A Saturday office closes that day at noon.
+    expect(add("2026-01-03 09:00", calendarDays(7), withSaturday)).toBe("2026-01-10 12:00");
+  });
+
+  it("ends at the close of the start's own day for N = 0, or the next working day's once it has closed", () => {
+    expect(add("2026-01-05 10:00", calendarDays(0))).toBe("2026-01-05 16:00");
+    expect(add("2026-01-05 19:00", calendarDays(0))).toBe("2026-01-06 16:00");
+    expect(add("2026-01-03 10:00", calendarDays(0))).toBe("2026-01-05 16:00");
+  });
+
+  it("extends the last day by pause time between the start and the deadline only", () => {
+    // Two days paused: 60 days of running time end on Sun 8 Mar → Mon 9 Mar at close.
+    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-02-01 00:00", "2026-02-03 00:00")])).toBe("2026-03-09 16:00");
+    // Only the day of this pause after the start counts: Sat 7 Mar → Mon 9 Mar.
+    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-01-04 10:00", "2026-01-06 10:00")])).toBe("2026-03-09 16:00");
+    // Six hours paused move the running time's end past midnight only when it was close to it.
+    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-02-01 00:00", "2026-02-01 06:00")])).toBe("2026-03-06 16:30");
+    expect(add("2026-01-05 20:00", calendarDays(60), pemkot, [pause("2026-02-01 00:00", "2026-02-01 06:00")])).toBe("2026-03-09 16:00");
     // A pause after the deadline has no effect; overlapping pauses count once.
-    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-04-01 00:00", "2026-04-05 00:00")])).toBe("2026-03-06 10:00");
+    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, [pause("2026-04-01 00:00", "2026-04-05 00:00")])).toBe("2026-03-06 16:30");
     const overlapping = [pause("2026-02-01 00:00", "2026-02-02 12:00"), pause("2026-02-02 00:00", "2026-02-03 00:00")];
-    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, overlapping)).toBe("2026-03-08 10:00");
+    expect(add("2026-01-05 10:00", calendarDays(60), pemkot, overlapping)).toBe("2026-03-09 16:00");
     expect(elapsedMinutesBetween(wib("2026-01-05 10:00"), wib("2026-03-08 10:00"), overlapping)).toBe(60 * 1440);
   });
 });

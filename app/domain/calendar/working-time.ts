@@ -371,7 +371,7 @@ export function workingMinutesBetween(a: Date, b: Date, cal: CompiledCalendar, p
 
 /**
  * Minutes of wall-clock time in [a, b) outside the paused intervals: the clock behind a
- * CALENDAR_DAYS target, so `elapsedMinutesBetween(start, addWorkingTime(start, N days)) === N * 1440`.
+ * CALENDAR_DAYS target, whose last day is the one on which N × 1440 such minutes have run.
  */
 export function elapsedMinutesBetween(a: Date, b: Date, paused?: Interval[]): number {
   const fromMs = epochMsOf(a, "a");
@@ -406,11 +406,19 @@ export function elapsedMinutesBetween(a: Date, b: Date, paused?: Interval[]): nu
  *   and the result is addWorkingTime(s, W minutes, paused): every paused working minute pushes the
  *   deadline by exactly one working minute, so it can land mid-day instead of at a close.
  *
- * CALENDAR_DAYS (legal 30/60-day limits):
- *   start + N × 24 h, ignoring office hours and holidays. Pauses stop this clock too: the result is
- *   the earliest T with elapsedMinutesBetween(start, T, paused) === N × 1440, i.e. the limit is
- *   extended by the pause time that falls between start and the (extended) deadline; pause time
- *   before start, or after a deadline that had already passed, does not count.
+ * CALENDAR_DAYS (legal 30/60-day limits, "≤ 60 hari"):
+ *   days are counted on the calendar, weekends and holidays included, but the limit ends when the
+ *   office closes on its last day, and a last day on which the office is closed runs on to the
+ *   close of the next working day (ADR 029: the usual rule for administrative deadlines, a city
+ *   choice here). The last day is the N-th calendar day after the start's local date; pauses stop
+ *   this clock too, so with pauses it is the day on which N × 24 h of unpaused time have run,
+ *   E = the earliest T with elapsedMinutesBetween(start, T, paused) === N × 1440, if that is later
+ *   (pause time before start, or after a deadline that had already passed, does not count).
+ *     assigned Mon 7 Dec 2026 23:11, 60 days → Fri 5 Feb 2027 is cuti bersama, Sat and Sun are
+ *                                              closed: Mon 8 Feb 2027 at close (16:00)
+ *     N = 0: the close of the start's own day, or of the next working day once that has closed.
+ *   The result is a closing time, like a WORKING_DAYS deadline, and it may be a few hours before
+ *   start + N × 24 h when the start fell after closing time: the date counts, not the hour.
  *
  * Throws a RangeError for a negative or non-finite amount, a fractional number of days, an invalid
  * Date, or a pause that ends before it starts.
@@ -433,7 +441,7 @@ export function addWorkingTime(start: Date, duration: Duration, cal: CompiledCal
     case "WORKING_DAYS":
       return new Date(addWorkingDaysMs(cal, startMs, amount, pauses));
     case "CALENDAR_DAYS":
-      return new Date(addElapsedMs(startMs, amount * MS_PER_DAY, pauses));
+      return new Date(addCalendarDaysMs(cal, startMs, amount, pauses));
     default:
       throw new RangeError(`Unknown duration unit ${String(unit satisfies never)}`);
   }
@@ -522,6 +530,17 @@ function addWorkingDaysMs(cal: CompiledCalendar, startMs: number, workingDays: n
   // the unpaused deadline, so P more must follow it (P = 0: the deadline itself, whose last ms is worked).
   const pausedMs = pausedWorkingMsBetween(cal, workStartsMs, unpausedDeadlineMs, pauses);
   return addWorkingMs(cal, unpausedDeadlineMs, pausedMs, pauses);
+}
+
+function addCalendarDaysMs(cal: CompiledCalendar, startMs: number, days: number, pauses: readonly EpochRange[]): number {
+  const elapsedEndMs = addElapsedMs(startMs, days * MS_PER_DAY, pauses);
+  // Counted in local dates, not in 24-hour steps, so a DST change inside the span cannot pull the
+  // last day back a date; a pause can only push it later.
+  const lastDay = Math.max(cal.localDayOf(startMs) + days, cal.localDayOf(elapsedEndMs));
+  let day = firstWorkingDayFrom(cal, lastDay);
+  // Only N = 0 can find its day already closed for the evening; the deadline never precedes the start.
+  if (day.span.endMs < startMs) day = firstWorkingDayFrom(cal, day.localDay + 1);
+  return day.span.endMs;
 }
 
 function addElapsedMs(startMs: number, amountMs: number, pauses: readonly EpochRange[]): number {

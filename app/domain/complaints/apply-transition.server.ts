@@ -136,7 +136,7 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
       // Escalations of a stage this action met (or made moot) are settled.
       const stopped = Object.values(snapshot.stages).filter((stage) => stage?.stoppedAt).map((stage) => stage!.stage);
       if (stopped.length > 0) {
-        await tx.escalation.updateMany({ where: { complaintId: request.complaintId, settledAt: null, stage: { in: stopped } }, data: { settledAt: now } });
+        await tx.escalation.updateMany({ where: { complaintId: request.complaintId, settledAt: null, stage: { in: stopped } }, data: { settledAt: now, settledReason: "STAGE_STOPPED" } });
       }
       if (slaCheckAt) {
         await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });

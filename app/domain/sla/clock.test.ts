@@ -44,7 +44,8 @@ describe("SLA clocks replayed from the timeline", () => {
     expect(snapshot.stages.VERIFICATION).toMatchObject({ state: "met", stoppedAt: wib("2026-08-11T10:00:00") });
     // Tue 11 Aug is day 0; Mon 17 Aug is a holiday: Wed 12, Thu 13, Fri 14, Tue 18, Wed 19.
     expect(snapshot.stages.FIRST_RESPONSE).toMatchObject({ state: "running", dueAt: wib("2026-08-19T16:00:00") });
-    expect(snapshot.stages.RESOLUTION?.dueAt).toEqual(new Date(wib("2026-08-11T10:05:00").getTime() + 60 * 86_400_000));
+    // 60 calendar days from Tue 11 Aug end on Sat 10 Oct, a closed day: Monday's close (issue #20; was Sat 10:05).
+    expect(snapshot.stages.RESOLUTION?.dueAt).toEqual(wib("2026-10-12T16:00:00"));
     expect(snapshot.nextDue?.stage).toBe("FIRST_RESPONSE");
   });
 
@@ -65,11 +66,14 @@ describe("SLA clocks replayed from the timeline", () => {
     expect(waiting.nextDue).toEqual({ stage: "CITIZEN_REPLY", dueAt: wib("2026-03-17T16:00:00") });
 
     const unpausedDue = computeSlaSnapshot(base.slice(0, 4), policy, calendar, wib("2026-03-03T07:00:00")).stages.RESOLUTION!.dueAt!;
-    // Two whole days waiting (Tue 07:30 → Thu 07:30): the 60-day clock moves by exactly that.
+    expect(unpausedDue).toEqual(wib("2026-05-01T16:30:00"));
+    // Two whole days waiting (Tue 07:30 → Thu 07:30) move the 60-day clock's last day by exactly
+    // that, from Fri 1 May to Sun 3 May; a closed day, so it ends at Monday's close (issue #20:
+    // the deadline used to move by exactly 48 hours).
     const replied = computeSlaSnapshot([...base, event("CITIZEN_REPLIED", "IN_PROGRESS", "2026-03-05T07:30:00")], policy, calendar, wib("2026-03-05T08:00:00"));
     expect(replied.paused).toBe(false);
     expect(replied.stages.CITIZEN_REPLY?.state).toBe("met");
-    expect(replied.stages.RESOLUTION?.dueAt?.getTime()).toBe(unpausedDue.getTime() + 2 * 86_400_000);
+    expect(replied.stages.RESOLUTION?.dueAt).toEqual(wib("2026-05-04T16:00:00"));
   });
 
   it("marks a missed deadline as missed, and cancels clocks on withdrawal", () => {

@@ -17,23 +17,38 @@ import { createNotices, type Notice } from "~/models/email.server";
 import { loadCalendarBook } from "~/models/calendar.server";
 import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
 import { chooseSlaPolicy, loadActiveSlaPolicies, type LoadedSlaPolicy, type SlaPolicyScope } from "~/models/sla-policy.server";
-import { insertEscalations, insertSystemEvents, settleEscalations, updateSlaChecks, type EscalationInsert } from "~/models/sla-writes.server";
+import { insertEscalations, insertSystemEvents, reviseEscalations, settleEscalations, updateSlaChecks, type EscalationInsert } from "~/models/sla-writes.server";
 import { findEscalationRecipients, findReminderRecipients, loadDoneDutiesFor, loadEscalationUnits, type NoticeRecipient } from "~/models/sla-duties.server";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
 import type { CompiledCalendar } from "~/domain/calendar/working-time";
 import type { Priority } from "~/generated/prisma/client";
 import { computeSlaSnapshot, storedDeadlines, type ClockEvent, type StoredDeadlines } from "./clock";
-import { computeSlaDuties, escalatedStages, escalationKey, reminderKey, type DoneDuties, type DueEscalation, type DueReminder, type EscalationRole } from "./escalation";
+import {
+  computeSlaDuties,
+  doneDuties,
+  ESCALATION_LADDERS,
+  escalatedStages,
+  escalationKey,
+  isEscalatingStage,
+  reminderKey,
+  withDutiesDone,
+  type DueEscalation,
+  type DueReminder,
+  type EscalationRevision,
+  type EscalationRole,
+} from "./escalation";
 
 export interface SlaEvaluation {
   escalated: { stage: string; level: number }[];
+  /** Recorded escalations whose deadline a configuration change moved (ADR 029). */
+  revised: { stage: string; level: number; outcome: EscalationRevision["outcome"] }[];
   reminded: string[];
   autoClosed: boolean;
   nextCheckAt: Date | null;
 }
 
-const NOTHING: SlaEvaluation = { escalated: [], reminded: [], autoClosed: false, nextCheckAt: null };
+const NOTHING: SlaEvaluation = { escalated: [], revised: [], reminded: [], autoClosed: false, nextCheckAt: null };
 
 /** How many complaints share one transaction: long enough to amortise, short enough to hold few locks. */
 export const SLA_BATCH_SIZE = 100;
@@ -131,8 +146,11 @@ class SlaConfigCache {
     );
   }
 
-  reminderRecipients(db: DbClient, complaintUnitId: string | null): Promise<NoticeRecipient[]> {
-    return this.memo(`remind|${complaintUnitId}`, () => findReminderRecipients(db, complaintUnitId));
+  reminderRecipients(db: DbClient, stage: SlaStage, complaintUnitId: string | null): Promise<NoticeRecipient[]> {
+    // Whoever acts on the stage is reminded: level 1 of its ladder.
+    const actor = isEscalatingStage(stage) ? ESCALATION_LADDERS[stage].steps[0]!.role : "UNIT_HEAD";
+    const unitKey = actor === "UNIT_HEAD" ? complaintUnitId : "-";
+    return this.memo(`remind|${actor}|${unitKey}`, () => findReminderRecipients(db, { complaintUnitId, actor }));
   }
 }
 
@@ -183,14 +201,18 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
 
   // Plan every complaint in memory; then write the batch's escalations, events and e-mails together.
   const escalationRows: (EscalationInsert & { complaint: LockedComplaint; due: DueEscalation })[] = [];
+  const revisionRows: { complaintId: string; revision: EscalationRevision }[] = [];
   const reminderRows: { complaint: LockedComplaint; reminder: DueReminder }[] = [];
   const settle: { complaintId: string; stage: SlaStage }[] = [];
-  const plans = new Map<string, { complaint: LockedComplaint; escalations: DueEscalation[]; reminders: DueReminder[]; nextCheckAt: Date | null; deadlines: StoredDeadlines }>();
+  const plans = new Map<
+    string,
+    { complaint: LockedComplaint; escalations: DueEscalation[]; revisions: EscalationRevision[]; reminders: DueReminder[]; nextCheckAt: Date | null; deadlines: StoredDeadlines }
+  >();
   for (const complaint of open) {
     const policy = await config.policy(tx, complaint);
     const calendar = await config.calendar(tx, complaint.unitId);
     const snapshot = computeSlaSnapshot((eventsOf.get(complaint.id) ?? []) as ClockEvent[], policy, calendar, now);
-    const done = doneOf.get(complaint.id) ?? { escalations: new Set<string>(), reminders: new Set<string>() };
+    const done = doneOf.get(complaint.id) ?? doneDuties();
     const duties = computeSlaDuties(snapshot, policy, calendar, now, done);
     if (duties.autoClose) {
       autoClose.push({ complaintId: complaint.id, stage: duties.autoClose });
@@ -200,6 +222,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
       const { targetUnitId } = await config.escalationRecipients(tx, due.role, complaint.unitId);
       escalationRows.push({ complaint, complaintId: complaint.id, due, targetUnitId });
     }
+    for (const revision of duties.revisions) revisionRows.push({ complaintId: complaint.id, revision });
     for (const reminder of duties.reminders) reminderRows.push({ complaint, reminder });
     // Only stages that were ever escalated have anything to settle (most stopped stages were met in time).
     const everEscalated = escalatedStages(done);
@@ -207,11 +230,14 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
       if (stage?.stoppedAt && everEscalated.has(stage.stage)) settle.push({ complaintId: complaint.id, stage: stage.stage });
     }
     // What is still owed once this batch's writes are in: the same duties, now done.
-    const after = computeSlaDuties(snapshot, policy, calendar, now, withDone(done, duties.escalations, duties.reminders));
-    plans.set(complaint.id, { complaint, escalations: [], reminders: [], nextCheckAt: after.nextCheckAt, deadlines: storedDeadlines(snapshot) });
+    const after = computeSlaDuties(snapshot, policy, calendar, now, withDutiesDone(done, duties));
+    plans.set(complaint.id, { complaint, escalations: [], revisions: [], reminders: [], nextCheckAt: after.nextCheckAt, deadlines: storedDeadlines(snapshot) });
   }
 
   const inserted = await insertEscalations(db, tx, escalationRows, now);
+  // A moved deadline revises the escalation already recorded: no new row, no new notice (ADR 029).
+  const revised = await reviseEscalations(db, tx, revisionRows, now);
+  for (const { complaintId, revision } of revised) plans.get(complaintId)!.revisions.push(revision);
   const escalatedEvents = await insertSystemEvents(
     db,
     tx,
@@ -219,13 +245,14 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
       ...inserted.map(({ complaint, due }) => ({
         complaintId: complaint.id,
         type: "ESCALATED" as const,
-        payload: { stage: due.stage, level: due.level, role: due.role, breachedDueAt: due.breachedDueAt.toISOString() },
+        payload: { stage: due.stage, level: due.level, role: due.role, cycleStartedAt: due.cycleStartedAt.toISOString(), breachedDueAt: due.breachedDueAt.toISOString() },
       })),
       ...reminderRows.map(({ complaint, reminder }) => ({
         complaintId: complaint.id,
         type: "REMINDER_SENT" as const,
         payload: { stage: reminder.stage, stageStartedAt: reminder.stageStartedAt.toISOString(), dueAt: reminder.dueAt.toISOString() },
       })),
+      ...revisionEvents(revised),
     ],
     now,
   ).then((events) => events.filter((event) => event.type === "ESCALATED"));
@@ -236,7 +263,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
     for (const recipient of recipients) {
       const vars = escalationVars(due, complaint.trackingCode, complaint.unit?.name ?? null, recipient.locale);
       notices.push({
-        dedupeKey: `escalation-${escalationKey(due.stage, due.level, due.breachedDueAt)}-${complaint.id}-${recipient.email.toLowerCase()}`,
+        dedupeKey: `escalation-${escalationKey(due.stage, due.level, due.cycleStartedAt)}-${complaint.id}-${recipient.email.toLowerCase()}`,
         complaintId: complaint.id,
         template: "sla.escalation",
         locale: recipient.locale,
@@ -248,7 +275,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
     plans.get(complaint.id)!.escalations.push(due);
   }
   for (const { complaint, reminder } of reminderRows) {
-    for (const recipient of await config.reminderRecipients(tx, complaint.unitId)) {
+    for (const recipient of await config.reminderRecipients(tx, reminder.stage, complaint.unitId)) {
       const vars = {
         code: complaint.trackingCode,
         stage: translate(recipient.locale, `stage.${reminder.stage}`),
@@ -303,6 +330,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   for (const [id, plan] of planned) {
     evaluations.set(id, {
       escalated: plan.escalations.map((e) => ({ stage: e.stage, level: e.level })),
+      revised: plan.revisions.map((r) => ({ stage: r.stage, level: r.level, outcome: r.outcome })),
       reminded: plan.reminders.map((r) => r.stage),
       autoClosed: false,
       nextCheckAt: plan.nextCheckAt,
@@ -311,11 +339,31 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   return { evaluations, autoClose };
 }
 
-function withDone(done: DoneDuties, escalations: DueEscalation[], reminders: DueReminder[]): DoneDuties {
-  return {
-    escalations: new Set([...done.escalations, ...escalations.map((e) => escalationKey(e.stage, e.level, e.breachedDueAt))]),
-    reminders: new Set([...done.reminders, ...reminders.map((r) => reminderKey(r.stage, r.stageStartedAt))]),
-  };
+/**
+ * One internal timeline event per complaint, stage cycle and outcome of a revision, naming the levels
+ * and the deadline before and after: what the city shows the Ombudsman when asked why an escalation
+ * closed or reopened without anyone acting.
+ */
+function revisionEvents(revised: readonly { complaintId: string; revision: EscalationRevision }[]) {
+  const groups = new Map<string, { complaintId: string; revision: EscalationRevision; levels: number[] }>();
+  for (const { complaintId, revision } of revised) {
+    const key = `${complaintId}|${revision.stage}|${revision.cycleStartedAt.getTime()}|${revision.outcome}|${revision.previousDueAt.getTime()}`;
+    const group = groups.get(key);
+    if (group) group.levels.push(revision.level);
+    else groups.set(key, { complaintId, revision, levels: [revision.level] });
+  }
+  return [...groups.values()].map(({ complaintId, revision, levels }) => ({
+    complaintId,
+    type: "ESCALATION_REVISED" as const,
+    payload: {
+      stage: revision.stage,
+      cycleStartedAt: revision.cycleStartedAt.toISOString(),
+      levels: levels.sort((a, b) => a - b),
+      outcome: revision.outcome,
+      previousDueAt: revision.previousDueAt.toISOString(),
+      breachedDueAt: revision.breachedDueAt.toISOString(),
+    },
+  }));
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

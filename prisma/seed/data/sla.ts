@@ -40,7 +40,9 @@ export const DEFAULT_SLA_POLICY = {
       stage: "RESOLUTION",
       amount: 60,
       unit: "CALENDAR_DAYS",
-      source: "Perpres 76/2013: selesai ≤ 60 hari setelah berkas lengkap [P] — https://meridianhukum.com/peraturan/perpres-no-76-tahun-2013",
+      source:
+        "Perpres 76/2013: selesai ≤ 60 hari setelah berkas lengkap [P] — https://meridianhukum.com/peraturan/perpres-no-76-tahun-2013; " +
+        "batas berakhir pada jam tutup kantor hari ke-60, atau hari kerja berikutnya bila hari itu libur [U] pilihan kota (ADR 029)",
     },
     {
       stage: "CITIZEN_REPLY",
