@@ -1,6 +1,8 @@
 // Open311 GeoReport v2 through the real routes (HTTP, in-process server, real PostgreSQL and Redis):
 // every JSON response is checked against the schemas in tests/open311/schemas (written from
-// http://wiki.open311.org/GeoReport_v2), every XML response is parsed; API keys; what is published
+// http://wiki.open311.org/GeoReport_v2, with every constraint of the official georeport-v2 schemas;
+// OPEN311_OFFICIAL_SCHEMAS=<dir> checks against those files too: tests/open311/schemas/README.md),
+// every XML response is parsed; API keys; what is published
 // (verified, never RAHASIA, never an identity); a POSTed request goes through submitComplaint, the
 // routing worker and the SLA clock into the unit's inbox; servicerequestupdates both ways.
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,13 +16,14 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import type { Actor, WorkflowAction } from "~/domain/complaints/workflow";
-import { listInbox } from "~/models/inbox.server";
+import { listInbox } from "~/domain/complaints/inbox.server";
 import { createLogger } from "~/services/logger.server";
 import { startWorkerRuntime } from "../workers/runtime";
 import { routingProcessor } from "../workers/processors/routing";
 import { slaProcessor } from "../workers/processors/sla";
 import { useTestServer } from "./e2e/support/browser";
 import { useTestQueuePrefix } from "./support/isolation";
+import { GENERAL_SERVICE_CODE } from "~/domain/open311/georeport";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -40,6 +43,17 @@ const schemas: Record<string, ValidateFunction> = {};
 for (const file of readdirSync(schemaDir).filter((f) => f.endsWith(".json"))) {
   schemas[file.replace(/\.json$/, "")] = ajv.compile(JSON.parse(readFileSync(`${schemaDir}${file}`, "utf8")));
 }
+// The official schemas (open311/schema-validation, schema/georeport-v2), when a checkout is named.
+const OFFICIAL: Partial<Record<string, string>> = { services: "services.json", service_definition: "service-definition.json", service_requests: "requests.json" };
+const official: Record<string, ValidateFunction> = {};
+const officialDir = process.env.OPEN311_OFFICIAL_SCHEMAS;
+if (officialDir) {
+  const draft4 = new Ajv({ allErrors: true, strict: false });
+  addFormats(draft4);
+  for (const file of ["request.json", "service.json"]) draft4.addSchema(JSON.parse(readFileSync(`${officialDir}/${file}`, "utf8")), file);
+  for (const [name, file] of Object.entries(OFFICIAL)) official[name] = draft4.compile(JSON.parse(readFileSync(`${officialDir}/${file!}`, "utf8")));
+}
+
 type SchemaName = "discovery" | "services" | "service_definition" | "service_requests" | "post_service_request" | "tokens" | "service_request_updates" | "post_service_request_update" | "errors";
 
 /** Every body the API sent, for the identity search at the end. */
@@ -67,6 +81,8 @@ async function json<T = unknown>(method: "GET" | "POST", path: string, schema: S
   const data = JSON.parse(res.text) as T;
   const validate = schemas[schema]!;
   expect(validate(data), `${method} ${path} against ${schema}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  const officialValidate = official[schema];
+  if (officialValidate) expect(officialValidate(data), `${method} ${path} against the official ${schema}: ${ajv.errorsText(officialValidate.errors)}`).toBe(true);
   return data;
 }
 
@@ -102,23 +118,30 @@ let otherApiKey: string;
 let kelurahanCode: string;
 let kecamatanCode: string;
 const identities: { name: string; email: string; phone: string }[] = [];
-const codes: Record<"public" | "anonim" | "rahasia" | "submitted" | "rejected", string> = { public: "", anonim: "", rahasia: "", submitted: "", rejected: "" };
+const codes: Record<"public" | "anonim" | "rahasia" | "submitted" | "rejected" | "unitUnknown", string> = {
+  public: "",
+  anonim: "",
+  rahasia: "",
+  submitted: "",
+  rejected: "",
+  unitUnknown: "",
+};
 
 let personCounter = 0;
-async function fileDirect(visibility: "PUBLIC" | "ANONIM" | "RAHASIA", { signed = false } = {}) {
+async function fileDirect(visibility: "PUBLIC" | "ANONIM" | "RAHASIA", { signed = false, unitUnknown = false } = {}) {
   const n = ++personCounter;
   const identity = { name: `Pelapor Open311 Uji${n}Z`, email: `pelapor.open311.${n}@example.test`, phone: `08139${String(n).padStart(3, "0")}7766` };
   identities.push(identity);
   const outcome = await submitComplaint(
     db(),
     {
-      productId: dukcapilProductId,
-      unitUnknown: false,
+      productId: unitUnknown ? undefined : dukcapilProductId,
+      unitUnknown,
       description: `Loket perekaman KTP-el tutup pada jam layanan tanpa pemberitahuan (kasus ${n}).${signed ? ` Hormat saya, ${identity.name} (${identity.phone}).` : ""}`,
       incidentDate: "2026-11-02",
       kecamatanCode,
       kelurahanCode,
-      address: "Jl. Jenderal Sudirman",
+      address: signed ? `Depan rumah ${identity.name}, hubungi ${identity.phone}` : "Jl. Jenderal Sudirman",
       chooser: "slow",
       ...identity,
       visibility,
@@ -188,6 +211,10 @@ beforeAll(async () => {
   await act(secret.complaintId, "ASSIGN", "SYSTEM");
   await act(secret.complaintId, "ACKNOWLEDGE", "OFFICER");
   await act(secret.complaintId, "RESPOND", "OFFICER", "Tanggapan atas pengaduan rahasia.");
+  // "Saya tidak tahu unit": verified, no product (the outside review's schema-invalid case).
+  const unknown = await fileDirect("PUBLIC", { unitUnknown: true });
+  codes.unitUnknown = unknown.trackingCode;
+  await act(unknown.complaintId, "VERIFY", "COORDINATOR");
   codes.submitted = (await fileDirect("PUBLIC")).trackingCode;
   const rejected = await fileDirect("PUBLIC");
   codes.rejected = rejected.trackingCode;
@@ -210,6 +237,8 @@ describe("discovery and services", () => {
     const services = await json<{ service_code: string; group: string }[]>("GET", "/open311/v2/services.json", "services", 200);
     const activeProducts = await db().serviceProduct.count({ where: { isActive: true, unit: { isActive: true } } });
     expect(services).toHaveLength(activeProducts);
+    // The catch-all under which complaints filed without a service are published is listed (ADR 027).
+    expect(services.some((s) => s.service_code === GENERAL_SERVICE_CODE)).toBe(true);
     expect(new Set(services.map((s) => s.service_code)).size).toBe(services.length);
     const dukcapil = await db().serviceUnit.findUniqueOrThrow({ where: { id: dukcapilUnitId } });
     expect(services.find((s) => s.service_code === "DUKCAPIL-KTP-EL")?.group).toBe(dukcapil.name);
@@ -290,6 +319,31 @@ describe("GET requests", () => {
   });
 });
 
+describe("what a published request shows", () => {
+  it("publishes a complaint filed without a service under the catch-all service code, which lists and filters like any other", async () => {
+    const [row] = await json<RequestRow[]>("GET", `/open311/v2/requests/${codes.unitUnknown}.json`, "service_requests", 200);
+    const general = await db().serviceProduct.findUniqueOrThrow({ where: { code: GENERAL_SERVICE_CODE } });
+    expect(row).toMatchObject({ service_request_id: codes.unitUnknown, service_code: GENERAL_SERVICE_CODE, service_name: general.name });
+    const byCode = await json<RequestRow[]>("GET", `/open311/v2/requests.json?service_code=${GENERAL_SERVICE_CODE.toLowerCase()}`, "service_requests", 200);
+    expect(byCode.map((r) => r.service_request_id)).toEqual([codes.unitUnknown]);
+    const both = await json<RequestRow[]>("GET", `/open311/v2/requests.json?service_code=${GENERAL_SERVICE_CODE},DUKCAPIL-KTP-EL`, "service_requests", 200);
+    expect(both.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([codes.unitUnknown, codes.public, codes.anonim]));
+    const definition = await json<{ service_code: string }>("GET", `/open311/v2/services/${GENERAL_SERVICE_CODE}.json`, "service_definition", 200);
+    expect(definition.service_code).toBe(GENERAL_SERVICE_CODE);
+    const listXml = await xml("GET", `/open311/v2/requests/${codes.unitUnknown}.xml`, 200);
+    expect(listXml.service_requests.request[0].service_code).toBe(GENERAL_SERVICE_CODE);
+  });
+
+  it("an ANONIM complaint's address line is left out (kelurahan and kecamatan remain); a PUBLIC one is published", async () => {
+    const rows = await json<(RequestRow & { address: string | null })[]>("GET", `/open311/v2/requests.json?service_request_id=${codes.anonim},${codes.public}`, "service_requests", 200);
+    const region = await db().region.findUniqueOrThrow({ where: { code: kelurahanCode } });
+    const anon = rows.find((r) => r.service_request_id === codes.anonim)!;
+    expect(anon.address).not.toContain("Depan rumah");
+    expect(anon.address).toContain(region.name);
+    expect(rows.find((r) => r.service_request_id === codes.public)!.address).toContain("Jl. Jenderal Sudirman");
+  });
+});
+
 describe("POST requests", () => {
   const postBody = (overrides: Record<string, string> = {}) => ({
     api_key: apiKey,
@@ -347,6 +401,15 @@ describe("POST requests", () => {
     expect(posted.service_requests.request[0].service_request_id).toMatch(/^LPK-/);
     const complaint = await db().complaint.findUniqueOrThrow({ where: { trackingCode: posted.service_requests.request[0].service_request_id } });
     expect(complaint).toMatchObject({ channel: "OPEN311", visibility: "PUBLIC" });
+  });
+
+  it("files under the catch-all service code as a complaint the coordinators verify and pass on", async () => {
+    const body = postBody({ service_code: GENERAL_SERVICE_CODE.toLowerCase(), description: "Jalan berlubang di depan pasar, tidak tahu dinas mana yang menangani." });
+    identities.push({ name: `${body.first_name} ${body.last_name}`, email: body.email!, phone: "081399001122" });
+    const [posted] = await json<{ service_request_id: string }[]>("POST", "/open311/v2/requests.json", "post_service_request", 201, body);
+    const complaint = await db().complaint.findUniqueOrThrow({ where: { trackingCode: posted!.service_request_id } });
+    const general = await db().serviceProduct.findUniqueOrThrow({ where: { code: GENERAL_SERVICE_CODE } });
+    expect(complaint).toMatchObject({ channel: "OPEN311", productId: general.id, status: "SUBMITTED" });
   });
 
   it("files through submitComplaint; once verified, the routing worker puts it in the unit's inbox with an SLA deadline", async () => {

@@ -1,12 +1,19 @@
-// Queries behind the Open311 endpoints. The publication rule (verified, not RAHASIA) is part of
-// every where clause, so a RAHASIA complaint cannot come back from here at all. The complainant's
-// name, email and phone are read for one purpose only: to blank them out of the free text about to
-// be published (redactIdentity); they never leave this module, so nobody sees them and no
-// IdentityAccess row is due (ADR 006, ADR 012).
-import type { Prisma } from "~/generated/prisma/client";
-import { PUBLISHED_STATUSES, redactIdentity, type PublishedEvent, type PublishedRequest, type ServiceSource } from "~/domain/open311/georeport";
-import type { ComplaintStatus } from "~/domain/complaints/workflow";
+// Queries behind the Open311 endpoints. The publication rule's where clause (verified, not
+// RAHASIA) is part of every query, so a RAHASIA complaint cannot come back from here at all. The
+// complainant's name, email, phone, NIK and address are read for one purpose only: the domain's
+// publication rule blanks them out of the free text about to be published
+// (app/domain/publication/publication.ts); they never leave the server, so nobody sees them and no
+// IdentityAccess row is due (ADR 006, ADR 012, ADR 026).
+import type { ComplaintStatus, Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
+
+export interface ServiceSource {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string | null;
+  unitName: string;
+}
 
 export async function listOpen311Services(db: DbClient): Promise<ServiceSource[]> {
   const products = await db.serviceProduct.findMany({
@@ -22,25 +29,28 @@ export async function findOpen311Service(db: DbClient, code: string): Promise<{ 
   return db.serviceProduct.findFirst({ where: { code, isActive: true, unit: { isActive: true } }, select: { id: true, code: true } });
 }
 
+/** An active product's names by its code. */
+export async function findOpen311ServiceNames(db: DbClient, code: string): Promise<{ code: string; name: string; nameEn: string } | null> {
+  return db.serviceProduct.findFirst({ where: { code, isActive: true, unit: { isActive: true } }, select: { code: true, name: true, nameEn: true } });
+}
+
 export async function listMaladministrationForms(db: DbClient) {
   return db.maladministrationForm.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameId: true, nameEn: true } });
 }
 
-/** The publication rule as a where clause: verified content, never RAHASIA. */
-export function publishedWhere(statuses: readonly ComplaintStatus[] = PUBLISHED_STATUSES): Prisma.ComplaintWhereInput {
-  return {
-    visibility: { not: "RAHASIA" },
-    verifiedAt: { not: null },
-    status: { in: [...statuses].filter((s) => (PUBLISHED_STATUSES as readonly string[]).includes(s)) },
-  };
+/** The publication rule as a where clause: verified content in one of `statuses`, never RAHASIA. */
+export function publishedWhere(statuses: readonly ComplaintStatus[]): Prisma.ComplaintWhereInput {
+  return { visibility: { not: "RAHASIA" }, verifiedAt: { not: null }, status: { in: [...statuses] } };
 }
 
-const IDENTITY_SELECT = { name: true, email: true, phone: true } satisfies Prisma.ComplainantSelect;
+const IDENTITY_SELECT = { name: true, email: true, phone: true, nik: true, address: true } satisfies Prisma.ComplainantSelect;
 
 const REQUEST_SELECT = {
   id: true,
   trackingCode: true,
   status: true,
+  visibility: true,
+  verifiedAt: true,
   description: true,
   submittedAt: true,
   updatedAt: true,
@@ -55,73 +65,73 @@ const REQUEST_SELECT = {
   complainant: { select: IDENTITY_SELECT },
 } satisfies Prisma.ComplaintSelect;
 
-type RequestRecord = Prisma.ComplaintGetPayload<{ select: typeof REQUEST_SELECT }>;
+/** A published complaint as stored, with the identity the publication rule blanks out. */
+export type PublishableComplaintRecord = Omit<Prisma.ComplaintGetPayload<{ select: typeof REQUEST_SELECT }>, "latitude" | "longitude"> & {
+  latitude: number | null;
+  longitude: number | null;
+  /** The last public event (updatedAt moves with internal notes and SLA checks too). */
+  lastPublicEventAt: Date | null;
+};
 
-async function toPublished(db: DbClient, rows: RequestRecord[]): Promise<PublishedRequest[]> {
-  // updated_datetime: the last public event, not updatedAt (which internal notes and SLA checks move).
+async function withLastPublicEvent(db: DbClient, rows: Prisma.ComplaintGetPayload<{ select: typeof REQUEST_SELECT }>[]): Promise<PublishableComplaintRecord[]> {
   const latest =
     rows.length > 0
       ? await db.complaintEvent.groupBy({ by: ["complaintId"], where: { complaintId: { in: rows.map((r) => r.id) }, visibility: "PUBLIC" }, _max: { occurredAt: true } })
       : [];
   const lastEvent = new Map(latest.map((row) => [row.complaintId, row._max.occurredAt]));
   return rows.map((row) => ({
-    trackingCode: row.trackingCode,
-    status: row.status,
-    description: redactIdentity(row.description, row.complainant),
-    productCode: row.product?.code ?? null,
-    productName: row.product?.name ?? null,
-    productNameEn: row.product?.nameEn ?? null,
-    unitName: row.unit?.name ?? null,
-    submittedAt: row.submittedAt,
-    updatedAt: lastEvent.get(row.id) ?? row.submittedAt,
-    resolutionDueAt: row.resolutionDueAt,
-    address: row.address,
-    kelurahanName: row.kelurahan?.name ?? null,
-    kecamatanName: row.kecamatan?.name ?? null,
+    ...row,
     latitude: row.latitude === null ? null : Number(row.latitude),
     longitude: row.longitude === null ? null : Number(row.longitude),
+    lastPublicEventAt: lastEvent.get(row.id) ?? null,
   }));
 }
 
 export type PublishedRequestFilter =
   | { kind: "ids"; trackingCodes: string[] }
-  | { kind: "search"; serviceCodes: string[] | null; start: Date; end: Date; statuses: readonly ComplaintStatus[] };
+  | { kind: "search"; serviceCodes: string[] | null; withoutService: boolean; start: Date; end: Date };
 
-export async function findPublishedRequests(db: DbClient, filter: PublishedRequestFilter, limit: number): Promise<PublishedRequest[]> {
+/**
+ * `statuses` is the publication rule's list (narrowed by a status filter). A search by service
+ * codes matches products by code, and with `withoutService` also complaints filed without one.
+ */
+export async function findPublishableComplaints(
+  db: DbClient,
+  filter: PublishedRequestFilter,
+  statuses: readonly ComplaintStatus[],
+  limit: number,
+): Promise<PublishableComplaintRecord[]> {
+  const byService = (f: Extract<PublishedRequestFilter, { kind: "search" }>): Prisma.ComplaintWhereInput => {
+    if (!f.serviceCodes && !f.withoutService) return {};
+    const OR: Prisma.ComplaintWhereInput[] = [];
+    if (f.serviceCodes && f.serviceCodes.length > 0) OR.push({ product: { code: { in: f.serviceCodes } } });
+    if (f.withoutService) OR.push({ productId: null });
+    return { OR };
+  };
   const where: Prisma.ComplaintWhereInput =
     filter.kind === "ids"
-      ? { ...publishedWhere(), trackingCode: { in: filter.trackingCodes } }
-      : {
-          ...publishedWhere(filter.statuses),
-          submittedAt: { gte: filter.start, lte: filter.end },
-          ...(filter.serviceCodes ? { product: { code: { in: filter.serviceCodes } } } : {}),
-        };
+      ? { ...publishedWhere(statuses), trackingCode: { in: filter.trackingCodes } }
+      : { ...publishedWhere(statuses), submittedAt: { gte: filter.start, lte: filter.end }, ...byService(filter) };
   const rows = await db.complaint.findMany({ where, orderBy: [{ submittedAt: "desc" }, { id: "asc" }], take: limit, select: REQUEST_SELECT });
-  return toPublished(db, rows);
-}
-
-export async function findPublishedRequest(db: DbClient, trackingCode: string): Promise<PublishedRequest | null> {
-  const row = await db.complaint.findFirst({ where: { ...publishedWhere(), trackingCode }, select: REQUEST_SELECT });
-  return row ? ((await toPublished(db, [row]))[0] ?? null) : null;
+  return withLastPublicEvent(db, rows);
 }
 
 /** Public timeline events of published complaints, oldest first (FixMyStreet reads them in order). */
-export async function findPublishedUpdates(db: DbClient, { start, end, limit }: { start: Date; end: Date; limit: number }): Promise<PublishedEvent[]> {
-  const events = await db.complaintEvent.findMany({
-    where: { visibility: "PUBLIC", occurredAt: { gte: start, lte: end }, complaint: publishedWhere() },
+export async function findPublishableEvents(db: DbClient, { start, end, limit }: { start: Date; end: Date; limit: number }, statuses: readonly ComplaintStatus[]) {
+  return db.complaintEvent.findMany({
+    where: { visibility: "PUBLIC", occurredAt: { gte: start, lte: end }, complaint: publishedWhere(statuses) },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, type: true, toStatus: true, occurredAt: true, actorKind: true, message: true, complaint: { select: { trackingCode: true, status: true, complainant: { select: IDENTITY_SELECT } } } },
+    select: {
+      id: true,
+      type: true,
+      toStatus: true,
+      occurredAt: true,
+      actorKind: true,
+      message: true,
+      complaint: { select: { trackingCode: true, status: true, visibility: true, complainant: { select: IDENTITY_SELECT } } },
+    },
   });
-  return events.map((event) => ({
-    id: event.id.toString(),
-    trackingCode: event.complaint.trackingCode,
-    type: event.type,
-    statusAfter: event.toStatus ?? event.complaint.status,
-    occurredAt: event.occurredAt,
-    actorKind: event.actorKind,
-    message: event.message === null ? null : redactIdentity(event.message, event.complaint.complainant),
-  }));
 }
 
 /**

@@ -3,9 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   discoveryDoc,
+  GENERAL_SERVICE_CODE,
+  generalServiceRow,
   OPEN311_CHANGESET,
   parseResourceSegment,
-  PUBLISHED_STATUSES,
   requestUpdateRow,
   serviceRequestRow,
   serviceRow,
@@ -14,7 +15,9 @@ import {
 import { postServiceRequest } from "~/domain/open311/post-request.server";
 import { postServiceRequestUpdate } from "~/domain/open311/post-update.server";
 import { MAX_REQUESTS, parseRequestQuery, parseUpdatesQuery } from "~/domain/open311/requests";
-import { findPublishedRequests, findPublishedUpdates, listOpen311Services } from "~/models/open311.server";
+import { findPublishedRequests, findPublishedUpdates } from "~/domain/open311/published.server";
+import { PUBLISHED_STATUSES } from "~/domain/publication/publication";
+import { listOpen311Services } from "~/models/open311.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
@@ -29,7 +32,7 @@ import {
   open311Response,
   readOpen311Body,
   requireApiClient,
-} from "~/services/open311.server";
+} from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = parseResourceSegment(params.resource ?? "");
@@ -57,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     case "services": {
       const services = await listOpen311Services(db);
-      return open311Response(format, "services", services.map((service) => serviceRow(service, locale)), { cache: "public, max-age=300" });
+      const rows = services.map((service) => serviceRow(service, locale));
+      if (!rows.some((row) => row.service_code === GENERAL_SERVICE_CODE)) rows.push(generalServiceRow(locale));
+      return open311Response(format, "services", rows, { cache: "public, max-age=300" });
     }
     case "requests": {
       const parsed = parseRequestQuery(query, now);

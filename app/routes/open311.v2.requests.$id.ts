@@ -3,9 +3,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { normalizeTrackingCode } from "~/domain/complaints/tracking-code";
 import { parseResourceSegment, serviceRequestRow } from "~/domain/open311/georeport";
-import { findPublishedRequest } from "~/models/open311.server";
+import { findPublishedRequest } from "~/domain/open311/published.server";
 import { getDb } from "~/services/db.server";
-import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/services/open311.server";
+import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = parseResourceSegment(params.id ?? "");

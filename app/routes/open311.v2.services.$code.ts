@@ -1,9 +1,9 @@
 // Open311 GeoReport v2: one service's definition (its attributes), services/{code}.(json|xml).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseResourceSegment, serviceDefinition } from "~/domain/open311/georeport";
+import { GENERAL_SERVICE_CODE, parseResourceSegment, serviceDefinition } from "~/domain/open311/georeport";
 import { findOpen311Service, listMaladministrationForms } from "~/models/open311.server";
 import { getDb } from "~/services/db.server";
-import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/services/open311.server";
+import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = parseResourceSegment(params.code ?? "");
@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const jurisdiction = checkJurisdiction(new URL(request.url).searchParams.get("jurisdiction_id"));
   if (jurisdiction) return open311Errors(format, [jurisdiction], locale);
   const db = getDb();
-  const service = await findOpen311Service(db, name.toUpperCase());
+  const code = name.toUpperCase();
+  const service = (await findOpen311Service(db, code)) ?? (code === GENERAL_SERVICE_CODE ? { code } : null);
   if (!service) return open311Errors(format, [{ code: 404, key: "open311.error.serviceNotFound", vars: { code: name } }], locale);
   const forms = await listMaladministrationForms(db);
   return open311Response(format, "service_definition", serviceDefinition(service.code, forms, locale), { cache: "public, max-age=300" });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { COMPLAINT_STATUSES } from "~/domain/complaints/workflow";
+import { isPublishable, redactContacts, redactIdentity } from "~/domain/publication/publication";
 import {
-  isPublishable,
+  GENERAL_SERVICE_CODE,
+  GEOREPORT_DESCRIPTION_MAX,
   open311Status,
   parseResourceSegment,
   parseW3cDate,
-  redactContacts,
-  redactIdentity,
   renderDocument,
   requestUpdateRow,
   serviceRequestRow,
@@ -93,8 +93,22 @@ describe("rows", () => {
     expect(serviceRequestRow({ ...request, status: "CLOSED" }, "id")).toMatchObject({ status: "closed", expected_datetime: null });
   });
 
+  it("caps a long description at GeoReport's 4,000 characters, at a word", () => {
+    const long = "antrean ".repeat(700);
+    const row = serviceRequestRow({ ...request, description: long }, "id");
+    expect(row.description!.length).toBeLessThanOrEqual(GEOREPORT_DESCRIPTION_MAX);
+    expect(row.description!.endsWith("antrean…")).toBe(true);
+    expect(serviceRequestRow(request, "id").description).toBe(request.description);
+  });
+
+  it("publishes a complaint filed without a service under the catch-all service, never a null service_code", () => {
+    const general = serviceRequestRow({ ...request, productCode: null, productName: null, productNameEn: null, unitName: null }, "id");
+    expect(general).toMatchObject({ service_code: GENERAL_SERVICE_CODE, service_name: "Pengaduan umum (unit belum ditentukan)", agency_responsible: null });
+    expect(serviceRequestRow({ ...request, productCode: null, productName: null, productNameEn: null }, "en").service_name).toBe("General complaint (unit not yet decided)");
+  });
+
   it("never publishes what a citizen wrote, and strips contacts from staff messages", () => {
-    const base = { id: "7", trackingCode: request.trackingCode, occurredAt: new Date("2026-11-21T02:00:00Z"), statusAfter: "IN_PROGRESS" as const };
+    const base = { id: "7", trackingCode: request.trackingCode, occurredAt: new Date("2026-11-21T02:00:00Z"), statusAfter: "IN_PROGRESS" as const, visibility: "PUBLIC" as const };
     const citizen = requestUpdateRow({ ...base, type: "CITIZEN_REPLIED", actorKind: "CITIZEN", message: "Saya Budi, 081234567890" }, "id");
     expect(citizen.description).toBe("Pelapor menjawab");
     const staff = requestUpdateRow({ ...base, type: "RESPONDED", actorKind: "STAFF", message: "Hubungi kami di loket@pkp.go.id atau 0812-3456-7890." }, "id");

@@ -1,9 +1,12 @@
 // Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) and the FixMyStreet
 // servicerequestupdates extension: how complaints, products and timeline events look to an Open311
-// client. Pure and free of personal data by construction: the row types below have no field that
-// could carry a complainant's identity, so nothing here can serialise one. docs/decisions/012.
+// client. Pure. The rows are built from what the publication rule let through
+// (app/domain/publication/publication.ts, applied in published.server.ts); the row types have no
+// field that could carry a complainant's identity. docs/decisions/012, 026, 027.
 import type { ComplaintStatus } from "~/domain/complaints/workflow";
 import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
+import type { ServiceSource } from "~/models/open311.server";
+import { PUBLISHED_STATUSES, publicEventMessage } from "~/domain/publication/publication";
 import { toXmlDocument, type XmlValue } from "./xml";
 
 export const GEOREPORT_SPEC_URL = "http://wiki.open311.org/GeoReport_v2";
@@ -48,27 +51,6 @@ export function parseW3cDate(value: string): Date | null {
 }
 
 // ───────────────────────────── statuses ─────────────────────────────
-
-/**
- * What may be published at all: complaints the coordinator has verified (so not SUBMITTED, ON_HOLD,
- * REJECTED or DUPLICATE: unverified content) and that are not RAHASIA (content not public). The
- * query applies the same rule; this is the check for a single row.
- */
-export const PUBLISHED_STATUSES = [
-  "VERIFIED",
-  "ASSIGNED",
-  "IN_PROGRESS",
-  "AWAITING_CITIZEN",
-  "RESOLVED",
-  "REOPENED",
-  "APPEALED",
-  "CLOSED",
-  "WITHDRAWN",
-] as const satisfies readonly ComplaintStatus[];
-
-export function isPublishable(complaint: { status: ComplaintStatus; visibility: string; verifiedAt: Date | null }): boolean {
-  return complaint.visibility !== "RAHASIA" && complaint.verifiedAt !== null && (PUBLISHED_STATUSES as readonly string[]).includes(complaint.status);
-}
 
 export type Open311Status = "open" | "closed";
 
@@ -120,15 +102,6 @@ export function discoveryDoc({ baseUrl, changeset, contact, keyService }: { base
   };
 }
 
-/** A *produk layanan* as an Open311 service; the group is the unit that provides it. */
-export interface ServiceSource {
-  code: string;
-  name: string;
-  nameEn: string;
-  description: string | null;
-  unitName: string;
-}
-
 export interface ServiceRow {
   service_code: string;
   service_name: string;
@@ -150,6 +123,28 @@ export function serviceRow(product: ServiceSource, locale: Locale): ServiceRow {
     type: "realtime",
     keywords: "",
     group: product.unitName,
+  };
+}
+
+/**
+ * The catch-all service for complaints filed without one ("Saya tidak tahu unit"). GeoReport
+ * requires every request to name a service_code that `services` lists, so such a request is
+ * published under the seeded product of this code (the coordinators' "Pengaduan Umum Pelayanan
+ * Publik", whose complaints they verify and pass on); where a city has no such product, `services`
+ * lists generalServiceRow instead. ADR 027.
+ */
+export const GENERAL_SERVICE_CODE = "PENGADUAN-UMUM";
+
+export function generalServiceRow(locale: Locale): ServiceRow {
+  const t = (key: MessageKey) => translate(locale, key);
+  return {
+    service_code: GENERAL_SERVICE_CODE,
+    service_name: t("open311.general.name"),
+    description: t("open311.general.description"),
+    metadata: true,
+    type: "realtime",
+    keywords: "",
+    group: t("open311.general.group"),
   };
 }
 
@@ -215,11 +210,12 @@ export function serviceDefinition(
   };
 }
 
-/** What the queries hand to the serialiser: content and dates, never the complainant. */
+/** A complaint as the publication rule let it through: content and dates, never the complainant. */
 export interface PublishedRequest {
   trackingCode: string;
   status: ComplaintStatus;
-  description: string;
+  /** Redacted by the publication rule; null when it could not be made safe. */
+  description: string | null;
   productCode: string | null;
   productName: string | null;
   productNameEn: string | null;
@@ -227,9 +223,11 @@ export interface PublishedRequest {
   submittedAt: Date;
   updatedAt: Date;
   resolutionDueAt: Date | null;
+  /** The citizen's address line as the publication rule let it through (left out for ANONIM). */
   address: string | null;
   kelurahanName: string | null;
   kecamatanName: string | null;
+  /** Rounded per visibility by the publication rule. */
   latitude: number | null;
   longitude: number | null;
 }
@@ -239,8 +237,8 @@ export interface ServiceRequestRow {
   status: Open311Status;
   status_notes: string;
   service_name: string | null;
-  service_code: string | null;
-  description: string;
+  service_code: string;
+  description: string | null;
   agency_responsible: string | null;
   service_notice: string | null;
   requested_datetime: string;
@@ -254,6 +252,17 @@ export interface ServiceRequestRow {
   media_url: null;
 }
 
+/** GeoReport's limit on a request's description (the published schema's maxLength); ours allows 5,000. */
+export const GEOREPORT_DESCRIPTION_MAX = 4000;
+
+/** Cut at the last space before the limit, with an ellipsis, so a long complaint still validates. */
+export function capDescription(text: string | null): string | null {
+  if (text === null || text.length <= GEOREPORT_DESCRIPTION_MAX) return text;
+  const cut = text.slice(0, GEOREPORT_DESCRIPTION_MAX - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > GEOREPORT_DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut}…`;
+}
+
 export function serviceRequestRow(request: PublishedRequest, locale: Locale): ServiceRequestRow {
   const status = open311Status(request.status);
   const address = [request.address, request.kelurahanName, request.kecamatanName].filter((part): part is string => Boolean(part)).join(", ");
@@ -261,9 +270,9 @@ export function serviceRequestRow(request: PublishedRequest, locale: Locale): Se
     service_request_id: request.trackingCode,
     status,
     status_notes: statusNotes(request.status, locale),
-    service_name: (locale === "en" ? request.productNameEn : request.productName) ?? null,
-    service_code: request.productCode,
-    description: request.description,
+    service_name: request.productCode ? ((locale === "en" ? request.productNameEn : request.productName) ?? null) : translate(locale, "open311.general.name"),
+    service_code: request.productCode ?? GENERAL_SERVICE_CODE,
+    description: capDescription(request.description),
     agency_responsible: request.unitName,
     service_notice: null,
     requested_datetime: toJakartaIso(request.submittedAt),
@@ -290,6 +299,9 @@ export interface PublishedEvent {
   statusAfter: ComplaintStatus;
   occurredAt: Date;
   actorKind: "CITIZEN" | "STAFF" | "SYSTEM";
+  /** The complaint's visibility: the publication rule decides per visibility. */
+  visibility: "PUBLIC" | "ANONIM" | "RAHASIA";
+  /** As the publication rule let it through (identity blanked); this row applies the rule once more. */
   message: string | null;
 }
 
@@ -302,47 +314,11 @@ export interface RequestUpdateRow {
   media_url: null;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-// Indonesian phone numbers as people write them: +62 / 62 / 0, then 8 and 7–12 more digits with
-// optional spaces, dots or dashes between groups.
-const PHONE = /(?:\+?62|\b0)[\s.-]?8(?:[\s.-]?\d){7,12}\b/g;
-
-/**
- * Removes email addresses and phone numbers from a staff message before it is published: a reply
- * written to the citizen may quote how to reach them. (Names cannot be found this way; staff
- * guidance says public replies do not address the complainant by name: ADR 012.)
- */
-export function redactContacts(text: string): string {
-  return text.replace(EMAIL, "[…]").replace(PHONE, "[…]");
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Blanks a complainant's own name (whole and each word of three letters or more), email and phone
- * out of text about to be published, plus any email or phone number at all. The complainant's
- * description and the staff replies are free text: a citizen signs with their name, a clerk greets
- * them by it. Over-blanking a common word is the safe failure.
- */
-export function redactIdentity(text: string, identity: { name: string | null; email: string | null; phone: string | null } | null): string {
-  let out = redactContacts(text);
-  if (!identity) return out;
-  const needles = [identity.name, identity.email, identity.phone, ...(identity.name ?? "").split(/\s+/)]
-    .map((needle) => needle?.trim() ?? "")
-    .filter((needle) => needle.length >= 3)
-    .sort((a, b) => b.length - a.length);
-  for (const needle of needles) {
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, "giu"), "[…]");
-  }
-  return out;
-}
-
 export function requestUpdateRow(event: PublishedEvent, locale: Locale): RequestUpdateRow {
   const label = translate(locale, `open311.event.${event.type}` as MessageKey);
-  // Staff messages on the public timeline are written for the public record. What a citizen
-  // wrote is not: it may name them, so only the kind of event is published.
-  const raw = event.actorKind === "CITIZEN" ? null : event.message?.trim() || null;
-  const message = raw ? redactContacts(raw) : null;
+  // Staff messages on the public timeline are written for the public record; what a citizen wrote
+  // is not (it may name them), so for those only the kind of event is published.
+  const message = publicEventMessage(event.actorKind, event.message, { visibility: event.visibility, identity: null });
   return {
     update_id: event.id,
     service_request_id: event.trackingCode,

@@ -8,7 +8,7 @@ import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { findOpen311Service } from "~/models/open311.server";
 import type { Db } from "~/services/db.server";
 import { translate, type Locale, type MessageKey } from "~/services/i18n.server";
-import type { PostedRequestRow } from "./georeport";
+import { GENERAL_SERVICE_CODE, type PostedRequestRow } from "./georeport";
 import { OPEN311_FIELD, parsePostedRequest, type Open311Problem } from "./requests";
 
 const IDEMPOTENCY_HEADER = /^[A-Za-z0-9_.:-]{8,200}$/;
@@ -51,11 +51,13 @@ export async function postServiceRequest(
   if (!parsed.ok) return parsed;
   const { request } = parsed;
   const service = await findOpen311Service(db, request.serviceCode);
-  if (!service) return { ok: false, problems: [{ code: 400, key: "open311.error.serviceCode", vars: { code: request.serviceCode } }] };
+  // Without its product, the catch-all service leaves the unit to the coordinators, as "Saya tidak
+  // tahu unit" does on the form.
+  if (!service && request.serviceCode !== GENERAL_SERVICE_CODE) return { ok: false, problems: [{ code: 400, key: "open311.error.serviceCode", vars: { code: request.serviceCode } }] };
 
   const form = makeComplaintFormSchema(now).safeParse({
     ...request.values,
-    productId: service.id,
+    ...(service ? { productId: service.id } : { productId: "", unitUnknown: "on" }),
     idempotencyKey: deriveIdempotencyKey(apiClientId, body, idempotencyHeader),
   });
   if (!form.success) return { ok: false, problems: problemsFromFieldErrors(formFieldErrors(form.error), locale) };
