@@ -44,22 +44,37 @@ export function Field({
   );
 }
 
-/** Lists every error at the top of a form, each linking to its field (WCAG 3.3.1). */
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {
+/**
+ * Lists every error at the top of a form, each linking to its field (WCAG 3.3.1), named as the form
+ * labels it. A form whose errors have a field type (`Partial<Record<Field, string>>`) must pass a
+ * label for every field, so a field added without one fails the type check; a field without a label
+ * at run time (errors typed as a plain record) shows its message alone, never its internal name.
+ */
+export function ErrorSummary<F extends string>({
+  errors,
+  labels,
+}: {
+  errors: Partial<Record<F, string | undefined>>;
+  labels: Record<NoInfer<F>, string>;
+}) {
   const t = useT();
-  const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const entries = (Object.entries(errors) as [F, string | undefined][]).filter((entry): entry is [F, string] => Boolean(entry[1]));
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
       <h2>{t("form.errorSummary")}</h2>
       <ul>
-        {entries.map(([field, key]) => (
-          <li key={field}>
-            <a href={`#${field}`}>
-              {labels[field] ?? field}: {t(key as MessageKey)}
-            </a>
-          </li>
-        ))}
+        {entries.map(([field, key]) => {
+          const label: string | undefined = Object.hasOwn(labels, field) ? labels[field] : undefined;
+          const message = t(key as MessageKey);
+          // A label that is a question ("Which is closest…?") takes no colon after it.
+          const text = !label ? message : /[?!.:]$/.test(label) ? `${label} ${message}` : `${label}: ${message}`;
+          return (
+            <li key={field}>
+              <a href={`#${field}`}>{text}</a>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

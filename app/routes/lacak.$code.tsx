@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormAlert } from "~/components/forms";
 import { CitizenActionSchema, type CitizenIntent } from "~/domain/complaints/citizen-actions";
 import { findComplaintIdByCode, getCitizenComplaintView, performCitizenAction } from "~/domain/complaints/citizen-tracking.server";
@@ -18,7 +18,21 @@ import { firstIssuePerField } from "~/services/form-errors";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = (args) => pageTitle(args, "track.view.title", [{ name: "robots", content: "noindex" }]);
+export const meta: MetaFunction = (args) =>
+  pageTitle(args, confirmsWithdrawal(new URLSearchParams(args.location.search), args.data) ? "track.withdraw.confirm.title" : "track.view.title", [
+    { name: "robots", content: "noindex" },
+  ]);
+
+/**
+ * Withdrawing cannot be undone, so it is never one tap: the status page offers it as a secondary
+ * link to a confirmation step (a GET, `?cabut=1`), whose form alone carries `confirmed` and performs
+ * it (GOV.UK's pattern; works without JavaScript).
+ */
+const WITHDRAW_STEP = "cabut";
+const WITHDRAW_CONFIRMED = "ya";
+
+const confirmsWithdrawal = (params: URLSearchParams, view: unknown) =>
+  params.get(WITHDRAW_STEP) === "1" && Boolean((view as { actions?: string[] } | undefined)?.actions?.includes("WITHDRAW"));
 
 const secureCookies = () => getEnv().NODE_ENV === "production" && getEnv().PUBLIC_BASE_URL.startsWith("https:");
 
@@ -64,14 +78,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { form, files, tooManyFiles } = parsedForm;
   const values: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") values[key] = value;
+  // A withdrawal posted without the confirmation step's answer (an old page, a crafted post) is not
+  // done: the citizen is taken to the step instead.
+  if (values.intent === "withdraw" && values.confirmed !== WITHDRAW_CONFIRMED) {
+    return redirect(`/lacak/${code}?${WITHDRAW_STEP}=1`);
+  }
   const parsed = CitizenActionSchema.safeParse(values);
   const intent = (values.intent as CitizenIntent | undefined) ?? undefined;
   const errors: Record<string, string> = {};
   if (!parsed.success) {
     Object.assign(errors, firstIssuePerField(parsed.error));
   }
-  const uploads = parsed.success && parsed.data.intent === "reply" ? screenUploads(files, tooManyFiles) : { accepted: [] };
+  const uploads = intent === "reply" ? screenUploads(files, tooManyFiles) : { accepted: [] };
   if (uploads.error) errors.attachments = uploads.error;
+  // No browser refills a file input: an answer returned for another mistake must say the files are gone.
+  else if (uploads.accepted.length > 0 && Object.keys(errors).length > 0) errors.attachments = "form.error.attachment.reselect";
   if (!parsed.success || Object.keys(errors).length > 0) {
     return Response.json({ intent, errors, values } satisfies ActionData, { status: 400 });
   }
@@ -140,18 +161,24 @@ export default function TrackComplaint() {
   const errorsFor = (intent: CitizenIntent) => (data?.intent === intent ? data.errors : {});
   const valueFor = (intent: CitizenIntent, field: string) => (data?.intent === intent ? (data.values[field] ?? "") : "");
   const can = (action: string) => view.actions.includes(action as never);
+  const confirmingWithdrawal = confirmsWithdrawal(params, view);
   const formShown: Record<string, boolean> = {
     reply: can("CITIZEN_REPLY"),
     confirm: can("CONFIRM_RESOLUTION"),
     reject: can("REJECT_RESOLUTION"),
     rate: can("RATE"),
     appeal: can("APPEAL"),
-    withdraw: can("WITHDRAW"),
+    // The withdrawal's form is on the confirmation step only.
+    withdraw: confirmingWithdrawal,
   };
   // A refusal for a form that is not on the page (the action is no longer open, or the post did not
   // come from our page) would otherwise be answered with no visible message at all.
   const pageError =
     data && Object.keys(data.errors).length > 0 && !(data.intent && Object.hasOwn(formShown, data.intent) && formShown[data.intent]) ? (data.errors.form ?? "form.error.invalid") : undefined;
+
+  if (confirmingWithdrawal) {
+    return <WithdrawConfirmation trackingCode={view.trackingCode} status={view.status} errors={errorsFor("withdraw")} reason={valueFor("withdraw", "reason")} />;
+  }
 
   return (
     <>
@@ -286,12 +313,53 @@ export default function TrackComplaint() {
         </ActionForm>
       ) : null}
       {can("WITHDRAW") ? (
-        <ActionForm intent="withdraw" title={t("track.withdraw.title")} submitLabel={t("track.withdraw.submit")} errors={errorsFor("withdraw")}>
-          <Field id="withdraw-reason" label={t("track.withdraw.reason")} error={errorsFor("withdraw").reason}>
-            {(props) => <textarea {...props} name="reason" rows={3} maxLength={2000} defaultValue={valueFor("withdraw", "reason")} />}
-          </Field>
-        </ActionForm>
+        <section className="card" aria-labelledby="action-withdraw">
+          <h3 id="action-withdraw">{t("track.withdraw.title")}</h3>
+          <p>{t("track.withdraw.hint")}</p>
+          <Link className="button button--secondary" to={`/lacak/${view.trackingCode}?${WITHDRAW_STEP}=1`}>
+            {t("track.withdraw.submit")}
+          </Link>
+        </section>
       ) : null}
+    </>
+  );
+}
+
+/** The withdrawal's confirmation step: what it means, an optional reason, a warning button and a way back. */
+function WithdrawConfirmation({ trackingCode, status, errors, reason }: { trackingCode: string; status: string; errors: Record<string, string>; reason: string }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw";
+  return (
+    <>
+      <h1>{t("track.withdraw.confirm.title")}</h1>
+      <FormAlert message={errors.form} />
+      <dl className="summary">
+        <dt>{t("receipt.code")}</dt>
+        <dd>
+          <code>{trackingCode}</code>
+        </dd>
+        <dt>{t("track.view.status")}</dt>
+        <dd data-testid="status">{t(STATUS_KEYS[status] ?? "status.SUBMITTED")}</dd>
+      </dl>
+      <p className="notice notice--warning">
+        <strong>{t("track.withdraw.confirm.warning")}</strong>
+      </p>
+      <Form method="post" action={`/lacak/${trackingCode}?${WITHDRAW_STEP}=1`} className="stack" noValidate>
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="confirmed" value={WITHDRAW_CONFIRMED} />
+        <Field id="withdraw-reason" label={t("track.withdraw.reason")} error={errors.reason}>
+          {(props) => <textarea {...props} name="reason" rows={3} maxLength={2000} defaultValue={reason} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" name="submit" className="button button--warning" disabled={busy}>
+            {busy ? t("form.submitting") : t("track.withdraw.confirm.submit")}
+          </button>
+          <Link className="button-link" to={`/lacak/${trackingCode}`}>
+            {t("track.withdraw.confirm.cancel")}
+          </Link>
+        </div>
+      </Form>
     </>
   );
 }

@@ -1,17 +1,19 @@
 import { randomBytes } from "node:crypto";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms";
+import { VisibilityChoice } from "~/components/visibility-choice";
 import { ProductPicker } from "~/components/product-picker";
 import { fieldErrors, makeComplaintFormSchema } from "~/domain/complaints/complaint-form-schema";
 import {
   COMPLAINT_FORM_FIELDS,
   MALADMINISTRATION_CHOOSER,
-  VISIBILITIES,
   type ComplaintFormField,
+  type Visibility,
 } from "~/domain/complaints/complaint-form";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
 import { getComplaintFormOptions, type FormOptions } from "~/models/catalogue.server";
+import { loadCitizenViewRow } from "~/models/citizen-view.server";
 import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { appNow } from "~/services/clock.server";
@@ -19,17 +21,15 @@ import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
 import { HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "~/services/honeypot";
 import { checkHoneypot, createHoneypotFields } from "~/services/honeypot.server";
+import { noStoreKeepingRetryAfter } from "~/services/response-headers";
 import { pageTitle } from "~/services/meta";
 import { resolveLocale, useT, type MessageKey } from "~/services/i18n";
 import { parseFormWithFiles, UnreadableFormError } from "~/services/multipart.server";
-import { clientIp, hitRateLimit, ipRateLimitIdentifier, RATE_LIMITS } from "~/services/rate-limit.server";
-import { getFailFastRedis } from "~/services/redis.server";
+import { checkSubmissionQuota, countStoredSubmission, type LimitVerdict, type SubmissionQuota } from "~/services/citizen-limits.server";
 import { appSecret } from "~/services/secrets.server";
 
 // The form carries a one-time key and the receipt a PIN: neither may be cached anywhere.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
-
-const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
+export const headers = noStoreKeepingRetryAfter();
 
 export const meta: MetaFunction = (args) => pageTitle(args, "form.title");
 
@@ -61,28 +61,54 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 type Values = Partial<Record<ComplaintFormField, string>>;
 
+/** Every field the citizen sees, by its name in the form; the hidden one-time key has no label. */
+type LabelledField = Exclude<ComplaintFormField, "idempotencyKey">;
+
+/**
+ * What the error summary calls each field: the words of its label on the form, in the visitor's
+ * language. Typed by the form's fields, so a field added without a label fails the type check
+ * instead of showing its internal name ("address", "chooser") to a citizen.
+ */
+const FIELD_LABELS = {
+  productId: "form.product",
+  unitUnknown: "form.unitUnknown",
+  description: "form.description",
+  incidentDate: "form.incidentDate",
+  chooser: "form.chooser",
+  attachments: "form.attachments",
+  kecamatanCode: "form.kecamatan",
+  kelurahanCode: "form.kelurahan",
+  address: "form.address",
+  name: "form.name",
+  email: "form.email",
+  phone: "form.phone",
+  visibility: "form.visibility",
+  consent: "form.consent",
+} as const satisfies Record<LabelledField, MessageKey>;
+
 type ActionData =
   | { status: "invalid"; errors: Partial<Record<ComplaintFormField | "form", string>>; values: Values; honeypot?: Record<string, string> }
-  | { status: "submitted"; trackingCode: string; pin: string; outsideWindow: boolean; hadEmail: boolean };
+  // `pin` is null on a replay of an already filed form after PIN_REPLAY_WINDOW_MS: the PIN is shown once.
+  | { status: "submitted"; trackingCode: string; pin: string | null; outsideWindow: boolean; hadEmail: boolean };
 
 function invalid(errors: Partial<Record<ComplaintFormField | "form", string>>, values: Values, status = 400, honeypot?: Record<string, string>) {
   return Response.json({ status: "invalid", errors, values, honeypot } satisfies ActionData, { status });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Checked here, counted only once a complaint is stored: a refused or invalid form costs no quota.
+  const { quota, verdict } = await checkSubmissionQuota(request);
+  const respond = (response: Response) => {
+    if (quota.setCookie) response.headers.append("Set-Cookie", quota.setCookie);
+    return response;
+  };
+  return respond(await fileFromForm(request, context as LaporContext, quota, verdict));
+}
+
+async function fileFromForm(request: Request, context: LaporContext, quota: SubmissionQuota, verdict: LimitVerdict): Promise<Response> {
   const env = getEnv();
   const now = appNow();
   const locale = resolveLocale(request);
-  const limit = await hitRateLimit(
-    getFailFastRedis(),
-    RATE_LIMITS.complaintSubmit,
-    ipRateLimitIdentifier(clientIp(request, getEnv().TRUST_PROXY)),
-    limitOptions(),
-  );
-  if (!limit.allowed) {
-    return invalid({ form: "form.error.rateLimited" }, {}, 429);
-  }
-
   let parsed;
   try {
     parsed = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: ATTACHMENT_LIMITS.maxFiles });
@@ -109,9 +135,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const uploads = screenUploads(files, tooManyFiles);
   if (uploads.error) errors.attachments = uploads.error;
+  // A page answered with errors cannot give the files back (no browser refills a file input): say so
+  // beside the field, or the citizen sends the corrected form without them.
+  else if (uploads.accepted.length > 0 && Object.keys(errors).length > 0) errors.attachments = "form.error.attachment.reselect";
   // The form's start time already passed the check: keep it, so a quick correction is not "too fast".
   const startedAt = { [HONEYPOT_FIELD]: "", formStartedAt: String(form.get("formStartedAt") ?? "") };
   if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values, 400, startedAt);
+
+  if (!verdict.allowed) {
+    const refused = invalid({ form: "form.error.rateLimited" }, values, 429, startedAt);
+    refused.headers.set("Retry-After", String(verdict.retryAfterSeconds));
+    return refused;
+  }
 
   const attachments = await persistUploads(env.STORAGE_DIR, uploads.accepted);
   // While PostgreSQL is away (restart, failover) createApp answers "try again shortly" (503), not a
@@ -122,13 +157,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     attachments,
     publicBaseUrl: env.PUBLIC_BASE_URL,
   });
-  if (!outcome.ok) return invalid(outcome.fieldErrors, values, 400, startedAt);
-  (context as LaporContext).complaintFiled = true;
+  if (!outcome.ok) {
+    const reselect = uploads.accepted.length > 0 ? { attachments: "form.error.attachment.reselect" } : {};
+    return invalid({ ...outcome.fieldErrors, ...reselect }, values, 400, startedAt);
+  }
+  if (!outcome.duplicate) await countStoredSubmission(quota);
+  context.complaintFiled = true;
   return Response.json(
     {
       status: "submitted",
       trackingCode: outcome.trackingCode,
-      pin: outcome.pin,
+      pin: (await pinMayBeShown(outcome, now)) ? outcome.pin : null,
       outsideWindow: outcome.outsideWindow,
       hadEmail: Boolean(result.data.email),
     } satisfies ActionData,
@@ -137,24 +176,53 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * How long after a complaint was filed the same form sent again still shows its PIN. Without
+ * JavaScript a double tap sends the form twice and the browser drops the first answer, showing only
+ * the second (a replay): that one must carry the PIN, or the citizen never sees it. A later replay
+ * (Back and send again, reloading the receipt, someone else at a shared computer) gets the code
+ * without the PIN, so "shown once" holds. The window runs from the first request's start, so it
+ * also covers the upload of that request's attachments on a slow connection.
+ */
+const PIN_REPLAY_WINDOW_MS = 60_000;
+
+async function pinMayBeShown(outcome: { duplicate: boolean; complaintId: string }, now: Date): Promise<boolean> {
+  if (!outcome.duplicate) return true;
+  const filed = await loadCitizenViewRow(getDb(), outcome.complaintId);
+  return filed !== null && now.getTime() - filed.submittedAt.getTime() <= PIN_REPLAY_WINDOW_MS;
+}
+
 function Receipt({ data }: { data: Extract<ActionData, { status: "submitted" }> }) {
   const t = useT();
+  // A replay after the window: the complaint exists once, its PIN was shown on the first answer.
+  const replay = data.pin === null;
   return (
     <section aria-labelledby="receipt-title" className="receipt">
-      <h1 id="receipt-title">{t("receipt.title")}</h1>
-      <p>{t("receipt.lead")}</p>
+      <h1 id="receipt-title">{t(replay ? "receipt.replay.title" : "receipt.title")}</h1>
+      <p>{t(replay ? "receipt.replay.lead" : "receipt.lead")}</p>
       <dl className="receipt__codes">
         <dt>{t("receipt.code")}</dt>
         <dd>
           <code data-testid="tracking-code">{data.trackingCode}</code>
         </dd>
-        <dt>{t("receipt.pin")}</dt>
-        <dd>
-          <code data-testid="tracking-pin">{data.pin}</code>
-        </dd>
+        {data.pin === null ? null : (
+          <>
+            <dt>{t("receipt.pin")}</dt>
+            <dd>
+              <code data-testid="tracking-pin">{data.pin}</code>
+            </dd>
+          </>
+        )}
       </dl>
-      <p className="notice">{t("receipt.pinOnce")}</p>
-      {data.hadEmail ? <p>{t("receipt.emailed")}</p> : null}
+      {replay ? (
+        <div className="notice" data-testid="pin-shown-once">
+          <p>{t("receipt.pinShown")}</p>
+          <p>{t(data.hadEmail ? "receipt.pinShown.email" : "receipt.pinShown.noEmail")}</p>
+        </div>
+      ) : (
+        <p className="notice">{t("receipt.pinOnce")}</p>
+      )}
+      {data.hadEmail && !replay ? <p>{t("receipt.emailed")}</p> : null}
       {data.outsideWindow ? <p className="notice">{t("form.warning.oldIncident")}</p> : null}
       <p>
         <Link className="button" to={`/lacak?kode=${encodeURIComponent(data.trackingCode)}`}>
@@ -177,29 +245,18 @@ export default function FileComplaint() {
   const errors = actionData?.status === "invalid" ? actionData.errors : {};
   const values = actionData?.status === "invalid" ? actionData.values : {};
   const honeypotFields = (actionData?.status === "invalid" && actionData.honeypot) || honeypot;
-  const labels: Record<string, string> = {
-    productId: t("form.product"),
-    description: t("form.description"),
-    incidentDate: t("form.incidentDate"),
-    kecamatanCode: t("form.kecamatan"),
-    kelurahanCode: t("form.kelurahan"),
-    name: t("form.name"),
-    email: t("form.email"),
-    phone: t("form.phone"),
-    visibility: t("form.visibility"),
-    consent: t("form.consent"),
-    attachments: t("form.attachments"),
-  };
-  const { form: formError, ...fieldErrorsOnly } = errors;
+  const labels = Object.fromEntries(Object.entries(FIELD_LABELS).map(([field, key]) => [field, t(key)])) as Record<LabelledField, string>;
+  // The one-time key is hidden: its error ("send the form again") is the form's, and the form gets a fresh key.
+  const { form: formError, idempotencyKey: keyError, ...fieldErrorsOnly } = errors;
 
   return (
     <>
       <h1>{t("form.title")}</h1>
       <p className="lead">{t("form.lead")}</p>
-      <FormAlert message={formError} />
+      <FormAlert message={formError ?? keyError} />
       <ErrorSummary errors={fieldErrorsOnly} labels={labels} />
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
-        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <input type="hidden" name="idempotencyKey" value={keyError ? idempotencyKey : (values.idempotencyKey ?? idempotencyKey)} />
         <div className="visually-hidden" {...HONEYPOT_WRAPPER_ATTRIBUTES}>
           <label htmlFor={HONEYPOT_FIELD}>Website</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} {...HONEYPOT_INPUT_ATTRIBUTES} defaultValue="" />
@@ -208,24 +265,24 @@ export default function FileComplaint() {
 
         <fieldset>
           <legend>{t("form.section.where")}</legend>
-          <Field id="productId" label={labels.productId!} hint={t("form.product.hint")} error={errors.productId}>
+          <Field id="productId" label={labels.productId} hint={t("form.product.hint")} error={errors.productId}>
             {(props) => <ProductPicker units={options.units} defaultValue={values.productId ?? ""} selectProps={props} />}
           </Field>
           <div className="field field--checkbox">
             <input id="unitUnknown" name="unitUnknown" type="checkbox" defaultChecked={values.unitUnknown === "on"} />
-            <label htmlFor="unitUnknown">{t("form.unitUnknown")}</label>
+            <label htmlFor="unitUnknown">{labels.unitUnknown}</label>
           </div>
         </fieldset>
 
         <fieldset>
           <legend>{t("form.section.what")}</legend>
-          <Field id="description" label={labels.description!} hint={t("form.description.hint")} error={errors.description} required>
+          <Field id="description" label={labels.description} hint={t("form.description.hint")} error={errors.description} required>
             {(props) => <textarea {...props} name="description" rows={7} maxLength={5000} defaultValue={values.description ?? ""} />}
           </Field>
-          <Field id="incidentDate" label={labels.incidentDate!} hint={t("form.incidentDate.hint")} error={errors.incidentDate} required>
+          <Field id="incidentDate" label={labels.incidentDate} hint={t("form.incidentDate.hint")} error={errors.incidentDate} required>
             {(props) => <input {...props} name="incidentDate" type="date" defaultValue={values.incidentDate ?? ""} />}
           </Field>
-          <Field id="chooser" label={t("form.chooser")} hint={t("form.chooser.hint")} error={errors.chooser}>
+          <Field id="chooser" label={labels.chooser} hint={t("form.chooser.hint")} error={errors.chooser}>
             {(props) => (
               <select {...props} name="chooser" defaultValue={values.chooser ?? ""}>
                 <option value="">{t("form.chooser.none")}</option>
@@ -237,14 +294,14 @@ export default function FileComplaint() {
               </select>
             )}
           </Field>
-          <Field id="attachments" label={labels.attachments!} hint={t("form.attachments.hint")} error={errors.attachments}>
+          <Field id="attachments" label={labels.attachments} hint={t("form.attachments.hint")} error={errors.attachments}>
             {(props) => <input {...props} name="attachments" type="file" multiple accept="image/jpeg,image/png,application/pdf" />}
           </Field>
         </fieldset>
 
         <fieldset>
           <legend>{t("form.section.location")}</legend>
-          <Field id="kecamatanCode" label={labels.kecamatanCode!} error={errors.kecamatanCode}>
+          <Field id="kecamatanCode" label={labels.kecamatanCode} error={errors.kecamatanCode}>
             {(props) => (
               <select {...props} name="kecamatanCode" defaultValue={values.kecamatanCode ?? ""}>
                 <option value="">{t("form.optionalChoice")}</option>
@@ -256,7 +313,7 @@ export default function FileComplaint() {
               </select>
             )}
           </Field>
-          <Field id="kelurahanCode" label={labels.kelurahanCode!} error={errors.kelurahanCode}>
+          <Field id="kelurahanCode" label={labels.kelurahanCode} error={errors.kelurahanCode}>
             {(props) => (
               <select {...props} name="kelurahanCode" defaultValue={values.kelurahanCode ?? ""}>
                 <option value="">{t("form.optionalChoice")}</option>
@@ -272,46 +329,25 @@ export default function FileComplaint() {
               </select>
             )}
           </Field>
-          <Field id="address" label={t("form.address")} error={errors.address}>
+          <Field id="address" label={labels.address} error={errors.address}>
             {(props) => <input {...props} name="address" type="text" maxLength={300} defaultValue={values.address ?? ""} />}
           </Field>
         </fieldset>
 
         <fieldset>
           <legend>{t("form.section.you")}</legend>
-          <Field id="name" label={labels.name!} error={errors.name} required>
+          <Field id="name" label={labels.name} error={errors.name} required>
             {(props) => <input {...props} name="name" type="text" autoComplete="name" maxLength={120} defaultValue={values.name ?? ""} />}
           </Field>
-          <Field id="email" label={labels.email!} hint={t("form.contact.hint")} error={errors.email}>
+          <Field id="email" label={labels.email} hint={t("form.contact.hint")} error={errors.email}>
             {(props) => <input {...props} name="email" type="email" autoComplete="email" inputMode="email" defaultValue={values.email ?? ""} />}
           </Field>
-          <Field id="phone" label={labels.phone!} error={errors.phone}>
+          <Field id="phone" label={labels.phone} error={errors.phone}>
             {(props) => <input {...props} name="phone" type="tel" autoComplete="tel" inputMode="tel" defaultValue={values.phone ?? ""} />}
           </Field>
         </fieldset>
 
-        <fieldset aria-describedby={errors.visibility ? "visibility-error" : undefined}>
-          <legend id="visibility">{labels.visibility}</legend>
-          {errors.visibility ? (
-            <p id="visibility-error" className="field__error">
-              {t(errors.visibility as MessageKey)}
-            </p>
-          ) : null}
-          {VISIBILITIES.map((visibility) => (
-            <div className="field field--radio" key={visibility}>
-              <input
-                id={`visibility-${visibility}`}
-                type="radio"
-                name="visibility"
-                value={visibility}
-                defaultChecked={(values.visibility ?? "RAHASIA") === visibility}
-              />
-              <label htmlFor={`visibility-${visibility}`}>
-                {t(`home.visibility.${visibility}` as MessageKey)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <VisibilityChoice chosen={(values.visibility as Visibility | undefined) ?? "RAHASIA"} error={errors.visibility} />
 
         <p className="notice">{t("form.pdpNotice")}</p>
         <div className={`field field--checkbox${errors.consent ? " field--error" : ""}`}>

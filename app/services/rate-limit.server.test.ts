@@ -62,6 +62,17 @@ describe("hitRateLimit", () => {
     expect((await hitRateLimit(redis, rule, ip, { prefix, now: T0 + 80_000 })).allowed).toBe(true);
   });
 
+  it("never lets more than `limit` through in any window, across a window's end included", async () => {
+    // The case a fixed window gets wrong (ADR 033): a hit, the rest of the limit just before the
+    // first window ends, and a burst just after it.
+    const ip = freshClient();
+    const allowed = [];
+    allowed.push((await hitRateLimit(redis, rule, ip, { prefix, now: T0 })).allowed);
+    for (let i = 0; i < 2; i++) allowed.push((await hitRateLimit(redis, rule, ip, { prefix, now: T0 + 59_900 })).allowed);
+    for (let i = 0; i < 3; i++) allowed.push((await hitRateLimit(redis, rule, ip, { prefix, now: T0 + 60_050 })).allowed);
+    expect(allowed).toEqual([true, true, true, true, false, false]);
+  });
+
   it("opens fully once a whole window has passed", async () => {
     const ip = freshClient();
     for (let i = 0; i < 3; i++) await hitRateLimit(redis, rule, ip, { prefix, now: T0 });
@@ -165,7 +176,7 @@ describe("when Redis is unreachable", () => {
     const started = performance.now();
     expect(await hitRateLimit(failFast, RATE_LIMITS.complaintSubmit, "203.0.113.9", { prefix })).toEqual({
       allowed: true,
-      remaining: 10,
+      remaining: 60,
       retryAfterSeconds: 0,
       unavailable: true,
     });

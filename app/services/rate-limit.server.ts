@@ -3,24 +3,17 @@ import { keyedHash } from "./secrets.server";
 import { isIP } from "node:net";
 import type { Redis } from "ioredis";
 
-// Sliding-log rate limits in Redis, one sorted set per rule and client, scored by hit time.
+// Sliding-log rate limits in Redis: one sorted set per rule and client, scored by hit time, so a
+// rule means what the city's policy says: at most `limit` hits in ANY `windowSeconds`. Why this
+// rather than rate-limiter-flexible (a fixed window, which lets twice the limit through across a
+// window's end) is docs/decisions/033-rate-limiter.md. Refused hits are not logged, so hammering
+// does not push a client's retry time out and a key never holds more than `limit` entries.
 //
-// Why a sliding log rather than a fixed window or GCRA: our limits are small (5 to 30 hits), so
-// keeping every hit costs at most `limit` entries per key, and in exchange the rule means exactly
-// what the city's policy says: at most `limit` hits in ANY `windowSeconds`. A fixed window allows
-// twice the limit across a window boundary, which matters for wrong PINs; GCRA smooths a burst
-// into a steady drip, which is not how the policy is worded and gives citizens a less obvious
-// retry time. Refused hits are not logged, so a client hammering the form is held to the limit
-// without pushing its own retry time further out, and a key never holds more than `limit` entries.
+// Keys are `rl:<prefix>:<rule name>:<keyed hash of the identifier>`: no address or tracking code
+// is stored (ADR 006). They expire a second after their newest hit leaves the window.
 //
-// Keys are `rl:<prefix>:<rule name>:<sha256(identifier), first 32 hex>`: no address or tracking
-// code is stored (docs/decisions/006-no-personal-data-in-redis-or-logs.md). They expire on their own
-// a second after the newest hit leaves the window.
-//
-// Redis being down must never lose a complaint, so each rule says what an unreachable Redis means
-// (`whenUnavailable`), and a call gives up after `timeoutMs` so a dead Redis does not stall the
-// request. Pass a connection that fails at once instead of queueing (getFailFastRedis() in
-// redis.server.ts); the timeout covers a connection that queues anyway.
+// Each rule says what an unreachable Redis means (`whenUnavailable`), and a call gives up after
+// `timeoutMs`: pass getFailFastRedis() (redis.server.ts), which fails at once instead of queueing.
 
 export interface RateLimitRule {
   /** Part of the Redis key: lowercase letters, digits and dashes. */
@@ -50,20 +43,29 @@ export interface RateLimitOptions {
 }
 
 /**
- * City policy values (Perwali-level decisions, not technical constants): change them here.
- * - complaintSubmit: a complaint must never be turned away because Redis is down, so it allows.
+ * City policy values (Perwali-level decisions, not technical constants): change them here. The
+ * reasoning behind the citizen-facing numbers is in docs/decisions/030-lockouts-no-stranger-can-cause.md.
+ * - complaintSubmit (per network) and complaintSubmitPerBrowser count only complaints actually
+ *   stored: a refused, invalid form costs nothing. Indonesian mobile carriers put many phones behind
+ *   one public address (CGNAT), and a kelurahan's counter files for a queue of residents on one
+ *   connection, so the per-network number is generous; the per-browser one is what holds a single
+ *   sender. A complaint must never be turned away because Redis is down, so both allow.
  * - trackingLookup: opening the tracking page shows nothing without the PIN, so it allows.
- * - trackingWrongPin: this is the only brake on guessing 10^6 PINs. Unthrottled, one web process
- *   checks dozens of argon2id guesses a second, so an hour-long outage would give a real chance of
- *   breaking a given complaint's PIN. It denies: during an outage citizens can still file, and
- *   tracking answers "try again shortly" until Redis is back.
- *   Count it per tracking code as well as per address; resetting it after a correct PIN is safe
- *   only for the per-code key (per address, an attacker would reset it with their own PIN).
+ * - Wrong PINs are the only brake on guessing 10^6 PINs, so all three wrong-PIN rules deny while
+ *   Redis is unreachable (citizens can still file; tracking answers "try again shortly"):
+ *   trackingWrongPin per network and code holds one guesser; trackingWrongPinPerNetwork holds one
+ *   network trying many codes; trackingWrongPinPerCode is the global ceiling per code, sized against
+ *   a guesser spread over many networks. Below that ceiling, failures from one network never refuse
+ *   the right PIN from another, so nobody who has merely seen a code can lock its owner out; and the
+ *   e-mailed signed link is never limited.
  */
 export const RATE_LIMITS = {
-  complaintSubmit: { name: "complaint-submit", limit: 10, windowSeconds: 3600, whenUnavailable: "allow" },
+  complaintSubmit: { name: "complaint-submit", limit: 60, windowSeconds: 3600, whenUnavailable: "allow" },
+  complaintSubmitPerBrowser: { name: "complaint-submit-browser", limit: 5, windowSeconds: 3600, whenUnavailable: "allow" },
   trackingLookup: { name: "tracking-lookup", limit: 30, windowSeconds: 900, whenUnavailable: "allow" },
-  trackingWrongPin: { name: "tracking-wrong-pin", limit: 5, windowSeconds: 900, whenUnavailable: "deny" },
+  trackingWrongPin: { name: "tracking-wrong-pin-network-code", limit: 5, windowSeconds: 900, whenUnavailable: "deny" },
+  trackingWrongPinPerNetwork: { name: "tracking-wrong-pin-network", limit: 30, windowSeconds: 900, whenUnavailable: "deny" },
+  trackingWrongPinPerCode: { name: "tracking-wrong-pin-code", limit: 12, windowSeconds: 86_400, whenUnavailable: "deny" },
   // Open311 (ADR 012): public reads per network, posts per API client. Both allow during an outage:
   // reads publish nothing that is not public anyway, and posts carry an API key.
   open311Read: { name: "open311-read", limit: 300, windowSeconds: 300, whenUnavailable: "allow" },
@@ -114,9 +116,7 @@ function slidingLog(redis: Redis): SlidingLogCommand {
     redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: SLIDING_LOG_SCRIPT });
     defined.add(redis);
   }
-  const command = (redis as unknown as Record<string, SlidingLogCommand>)[COMMAND];
-  if (!command) throw new Error("rate limit script was not defined on the connection");
-  return command.bind(redis);
+  return (redis as unknown as Record<string, SlidingLogCommand>)[COMMAND]!.bind(redis);
 }
 
 const PREFIX_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -164,12 +164,14 @@ function unavailableResult(rule: RateLimitRule): RateLimitResult {
 async function run(redis: Redis, rule: RateLimitRule, identifier: string, opts: RateLimitOptions, consume: boolean): Promise<RateLimitResult> {
   const key = keyFor(rule, identifier, opts.prefix ?? DEFAULT_RATE_LIMIT_PREFIX);
   const now = opts.now === undefined ? "" : String(Math.floor(opts.now));
-  // Two hits in the same millisecond must stay two entries of the set.
-  const member = `${opts.now ?? Date.now()}:${randomBytes(8).toString("hex")}`;
+  // The score carries the time; a random member keeps two hits of the same millisecond apart.
+  const member = randomBytes(8).toString("hex");
   let reply: [number, number, number];
   try {
-    const command = slidingLog(redis);
-    reply = await withTimeout(command(key, rule.limit, rule.windowSeconds * 1000, now, member, consume ? "1" : "0"), opts.timeoutMs ?? DEFAULT_RATE_LIMIT_TIMEOUT_MS);
+    reply = await withTimeout(
+      slidingLog(redis)(key, rule.limit, rule.windowSeconds * 1000, now, member, consume ? "1" : "0"),
+      opts.timeoutMs ?? DEFAULT_RATE_LIMIT_TIMEOUT_MS,
+    );
   } catch {
     // The caller sees `unavailable` and may log it; logging here would repeat once per request.
     return unavailableResult(rule);

@@ -2,8 +2,9 @@
 // keeps the receipt, tracks the complaint with code and PIN, and answers the unit's question.
 // Every page on the way is checked with axe-core (WCAG 2.1 AA) and photographed.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { HONEYPOT_MIN_AGE_MS } from "~/services/honeypot.server";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, useTestServer } from "./support/browser";
 
 const server = useTestServer();
@@ -23,7 +24,11 @@ afterAll(async () => {
 });
 
 async function expectFitsPhone() {
-  const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
+  await expectFitsPhoneIn(page);
+}
+
+async function expectFitsPhoneIn(tab: Page) {
+  const { scrollWidth, viewportWidth } = await horizontalOverflow(tab);
   expect(scrollWidth).toBeLessThanOrEqual(viewportWidth);
 }
 
@@ -128,6 +133,168 @@ describe("citizen without JavaScript", () => {
     await page.getByRole("heading", { level: 1, name: "Complaint status" }).waitFor();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Being handled");
     await expectNoAxeViolations(page);
+  });
+});
+
+/** Until the form's own signed start time is old enough for the spam check (people are not that fast). */
+async function waitUntilFormIsOldEnough(form: Page) {
+  const startedAt = Number((await form.inputValue("input[name=formStartedAt]")).split(".")[0]);
+  await vi.waitUntil(() => Date.now() - startedAt > HONEYPOT_MIN_AGE_MS + 100, { timeout: 5_000, interval: 50 });
+}
+
+describe("citizen without JavaScript: a refused attachment, and a withdrawal that takes a confirmation", () => {
+  let own: BrowserContext;
+  let tab: Page;
+  let trackingCode = "";
+  let pin = "";
+
+  beforeAll(async () => {
+    own = await newPhoneContext(browser, { javaScriptEnabled: false, locale: "id-ID" });
+    tab = await own.newPage();
+  });
+
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  const status = async () => (await server.database.db.complaint.findUniqueOrThrow({ where: { trackingCode } })).status;
+
+  it("says plainly that a disguised file could not be read and must be chosen again, keeping everything typed", async () => {
+    await tab.goto(`${server.baseUrl}/lapor`);
+    await tab.selectOption("#productId", { label: "Penerbitan Akta Kelahiran" });
+    await tab.fill("#description", "Akta kelahiran anak saya belum terbit setelah dua minggu tanpa kabar dari petugas.");
+    await tab.fill("#incidentDate", "2026-11-12");
+    await tab.fill("#address", "Gang Melati 3, dekat masjid");
+    await tab.fill("#name", "Nur Aisyah");
+    await tab.fill("#phone", "0812 5555 0101");
+    await tab.check("#consent");
+    await tab.setInputFiles("#attachments", {
+      name: "akta.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("MZ\x90\x00 this is a windows program, not a photo", "latin1"),
+    });
+    await waitUntilFormIsOldEnough(tab);
+    await tab.click("button[type=submit]:has-text('Kirim pengaduan')");
+
+    const error = tab.locator("#attachments-error");
+    await error.waitFor();
+    const message = (await error.textContent()) ?? "";
+    expect(message).toContain("Berkas yang Anda pilih tidak dapat dibaca sebagai foto atau PDF.");
+    expect(message).toContain("Pilih lagi semua lampiran Anda: browser tidak menyimpan berkas yang sudah dipilih.");
+    expect(message).not.toContain("tersimpan");
+    await expect(tab.locator(".error-summary a[href='#attachments']").textContent()).resolves.toBe(`Lampiran: ${message}`);
+    // Everything typed is still there; the file input, as in every browser, is empty.
+    await expect(tab.inputValue("#description")).resolves.toBe("Akta kelahiran anak saya belum terbit setelah dua minggu tanpa kabar dari petugas.");
+    await expect(tab.inputValue("#address")).resolves.toBe("Gang Melati 3, dekat masjid");
+    await expect(tab.inputValue("#name")).resolves.toBe("Nur Aisyah");
+    await expect(tab.inputValue("#phone")).resolves.toBe("0812 5555 0101");
+    await expect(tab.isChecked("#consent")).resolves.toBe(true);
+    await expect(tab.inputValue("#attachments")).resolves.toBe("");
+    await expectNoAxeViolations(tab);
+    await saveScreenshot(tab, "lapor-attachment-refused-360");
+
+    await tab.setInputFiles("#attachments", {
+      name: "akta.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 1)]),
+    });
+    await tab.click("button[type=submit]:has-text('Kirim pengaduan')");
+    await tab.getByRole("heading", { level: 1, name: "Pengaduan terkirim" }).waitFor();
+    trackingCode = (await tab.getByTestId("tracking-code").textContent()) ?? "";
+    pin = (await tab.getByTestId("tracking-pin").textContent()) ?? "";
+    const stored = await server.database.db.complaint.findUniqueOrThrow({ where: { trackingCode }, include: { attachments: true } });
+    expect(stored.address).toBe("Gang Melati 3, dekat masjid");
+    expect(stored.attachments).toHaveLength(1);
+  });
+
+  it("a double tap files one complaint, and the answer the browser keeps (the second) still shows the PIN", async () => {
+    const form = await own.newPage();
+    try {
+      const description = "Antrean rekam KTP-el dibuka terlambat dua jam tanpa pemberitahuan (ketuk dua kali).";
+      await form.goto(`${server.baseUrl}/lapor`);
+      await form.selectOption("#productId", { label: "Penerbitan KTP Elektronik (baru, rusak, hilang, perubahan data)" });
+      await form.fill("#description", description);
+      await form.fill("#incidentDate", "2026-11-12");
+      await form.fill("#name", "Nur Aisyah");
+      await form.fill("#phone", "0812 5555 0101");
+      await form.check("#consent");
+      await waitUntilFormIsOldEnough(form);
+      // The first tap's request reaches the server and is filed, but its answer is held back until the
+      // second tap, which makes the browser drop it: what a slow connection does to a double tap.
+      let firstAnswer = "";
+      let secondTap!: () => void;
+      const secondTapped = new Promise<void>((resolve) => (secondTap = resolve));
+      let posts = 0;
+      await form.route(
+        (url) => url.pathname === "/lapor",
+        async (route) => {
+          if (route.request().method() !== "POST") return route.continue();
+          posts += 1;
+          if (posts > 1) {
+            secondTap();
+            return route.continue();
+          }
+          const response = await route.fetch();
+          firstAnswer = await response.text();
+          await secondTapped;
+          await route.fulfill({ response }).catch(() => {}); // the browser has moved on
+        },
+      );
+      const filed = () => server.database.db.complaint.count({ where: { description } });
+      const button = (await form.locator("button[type=submit]:has-text('Kirim pengaduan')").boundingBox())!;
+      await form.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
+      await vi.waitUntil(async () => (await filed()) === 1 && firstAnswer !== "", { timeout: 10_000, interval: 50 });
+      await form.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
+
+      await form.getByRole("heading", { level: 1, name: "Pengaduan terkirim" }).waitFor();
+      expect(posts).toBe(2);
+      const shownPin = (await form.getByTestId("tracking-pin").textContent()) ?? "";
+      expect(shownPin).toMatch(/^\d{6}$/);
+      expect(firstAnswer).toContain(`data-testid="tracking-pin">${shownPin}<`);
+      expect(await filed()).toBe(1);
+    } finally {
+      await form.close();
+    }
+  });
+
+  it("offers withdrawal as a secondary link whose first tap withdraws nothing, and Batal leaves the complaint as it was", async () => {
+    await tab.goto(`${server.baseUrl}/lacak?kode=${encodeURIComponent(trackingCode)}`);
+    await tab.fill("#pin", pin);
+    await tab.click("button[type=submit]:has-text('Lihat pengaduan')");
+    await tab.getByRole("heading", { level: 1, name: "Status pengaduan" }).waitFor();
+    await expect(tab.getByRole("button", { name: "Cabut pengaduan" }).count()).resolves.toBe(0);
+    const start = tab.getByRole("link", { name: "Cabut pengaduan" });
+    await expect(start.getAttribute("class")).resolves.toContain("button--secondary");
+    await start.click();
+
+    await tab.getByRole("heading", { level: 1, name: "Yakin ingin mencabut pengaduan ini?" }).waitFor();
+    expect(await status()).toBe("SUBMITTED");
+    await expect(tab.getByRole("button", { name: "Ya, cabut pengaduan" }).getAttribute("class")).resolves.toContain("button--warning");
+    await expectFitsPhoneIn(tab);
+    await expectNoAxeViolations(tab);
+    await saveScreenshot(tab, "lacak-withdraw-confirm-360");
+
+    await tab.fill("#withdraw-reason", "Tidak jadi");
+    await tab.getByRole("link", { name: "Batal" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Status pengaduan" }).waitFor();
+    await expect(tab.getByTestId("status").textContent()).resolves.toBe("Diterima, menunggu verifikasi");
+    expect(await status()).toBe("SUBMITTED");
+  });
+
+  it("withdraws on the confirmation step's warning button, with the reason given", async () => {
+    await tab.getByRole("link", { name: "Cabut pengaduan" }).click();
+    await tab.getByRole("heading", { level: 1, name: "Yakin ingin mencabut pengaduan ini?" }).waitFor();
+    await tab.fill("#withdraw-reason", "Akta sudah terbit kemarin.");
+    await tab.getByRole("button", { name: "Ya, cabut pengaduan" }).click();
+
+    await tab.getByRole("status").filter({ hasText: "Pengaduan dicabut." }).waitFor();
+    await expect(tab.getByTestId("status").textContent()).resolves.toBe("Dicabut");
+    await tab.locator("ol.timeline").getByText("Akta sudah terbit kemarin.").waitFor();
+    await expect(tab.getByRole("link", { name: "Cabut pengaduan" }).count()).resolves.toBe(0);
+    const withdrawn = await server.database.db.complaint.findUniqueOrThrow({ where: { trackingCode }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(withdrawn.status).toBe("WITHDRAWN");
+    expect(withdrawn.events.at(-1)).toMatchObject({ type: "WITHDRAWN", message: "Akta sudah terbit kemarin." });
+    await expectNoAxeViolations(tab);
   });
 });
 

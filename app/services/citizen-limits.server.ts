@@ -1,0 +1,101 @@
+// The limits on what citizens do without an account: filing (per network and per browser, counting
+// stored complaints only) and opening a complaint with its PIN (per network and code, per network,
+// and a global ceiling per code). The numbers are RATE_LIMITS; why they are what they are is
+// docs/decisions/030-lockouts-no-stranger-can-cause.md.
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { getEnv } from "./env.server";
+import { clientIp, hitRateLimit, ipRateLimitIdentifier, peekRateLimit, RATE_LIMITS, type RateLimitResult, type RateLimitRule } from "./rate-limit.server";
+import { getFailFastRedis } from "./redis.server";
+import { keyedHash } from "./secrets.server";
+
+const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
+const networkOf = (request: Request) => ipRateLimitIdentifier(clientIp(request, getEnv().TRUST_PROXY));
+
+export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; unavailable: boolean };
+
+/** Every rule must allow; a refusal waits for the last of the refusing rules to free up. */
+function verdict(results: readonly RateLimitResult[]): LimitVerdict {
+  const refused = results.filter((result) => !result.allowed);
+  if (refused.length === 0) return { allowed: true };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)),
+    unavailable: refused.some((result) => result.unavailable),
+  };
+}
+
+// ───────────────────────────── filing ─────────────────────────────
+
+export const BROWSER_COOKIE = "lapor_peramban";
+const BROWSER_COOKIE_MAX_AGE = 365 * 86_400;
+const signBrowser = (id: string) => keyedHash("browser-id", id).toString("base64url").slice(0, 22);
+
+/** The browser's own id from its signed cookie; null for a browser that has none (or a forged one). */
+function readBrowserId(cookieHeader: string | null): string | null {
+  const match = (cookieHeader ?? "").match(new RegExp(`(?:^|;\\s*)${BROWSER_COOKIE}=([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{22})`));
+  if (!match?.[1] || !match[2]) return null;
+  const expected = Buffer.from(signBrowser(match[1]));
+  const given = Buffer.from(match[2]);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1] : null;
+}
+
+export interface SubmissionQuota {
+  network: string;
+  browserId: string;
+  /** Set-Cookie for a browser seen for the first time; send it with whatever the action answers. */
+  setCookie: string | null;
+}
+
+/** Whether this network and browser may file one more complaint; nothing is counted yet. */
+export async function checkSubmissionQuota(request: Request): Promise<{ quota: SubmissionQuota; verdict: LimitVerdict }> {
+  const known = readBrowserId(request.headers.get("Cookie"));
+  const browserId = known ?? randomBytes(16).toString("base64url");
+  const secure = getEnv().PUBLIC_BASE_URL.startsWith("https:") ? "; Secure" : "";
+  const setCookie = known ? null : `${BROWSER_COOKIE}=${browserId}.${signBrowser(browserId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${BROWSER_COOKIE_MAX_AGE}${secure}`;
+  const quota = { network: networkOf(request), browserId, setCookie };
+  const redis = getFailFastRedis();
+  const results = await Promise.all([
+    peekRateLimit(redis, RATE_LIMITS.complaintSubmit, quota.network, limitOptions()),
+    // A browser without a cookie yet has filed nothing from here: only its network counts.
+    known ? peekRateLimit(redis, RATE_LIMITS.complaintSubmitPerBrowser, `browser:${browserId}`, limitOptions()) : null,
+  ]);
+  return { quota, verdict: verdict(results.filter((result): result is RateLimitResult => result !== null)) };
+}
+
+/**
+ * Counts a complaint that was stored. Two submissions racing past the check may both count: the
+ * limit is a brake on floods, not an exact quota, and a complaint is never lost to it.
+ */
+export async function countStoredSubmission(quota: SubmissionQuota): Promise<void> {
+  const redis = getFailFastRedis();
+  await Promise.all([
+    hitRateLimit(redis, RATE_LIMITS.complaintSubmit, quota.network, limitOptions()),
+    hitRateLimit(redis, RATE_LIMITS.complaintSubmitPerBrowser, `browser:${quota.browserId}`, limitOptions()),
+  ]);
+}
+
+// ───────────────────────────── PIN attempts ─────────────────────────────
+
+function pinRules(request: Request, trackingCode: string): [RateLimitRule, string][] {
+  const network = networkOf(request);
+  return [
+    [RATE_LIMITS.trackingWrongPin, `network:${network}|code:${trackingCode}`],
+    [RATE_LIMITS.trackingWrongPinPerNetwork, `network:${network}`],
+    [RATE_LIMITS.trackingWrongPinPerCode, `code:${trackingCode}`],
+  ];
+}
+
+/** Whether a PIN may be tried for this code from this network now; counts the lookup itself. */
+export async function checkPinAttempt(request: Request, trackingCode: string): Promise<LimitVerdict> {
+  const redis = getFailFastRedis();
+  const results = await Promise.all([
+    ...pinRules(request, trackingCode).map(([rule, identifier]) => peekRateLimit(redis, rule, identifier, limitOptions())),
+    hitRateLimit(redis, RATE_LIMITS.trackingLookup, networkOf(request), limitOptions()),
+  ]);
+  return verdict(results);
+}
+
+export async function recordWrongPin(request: Request, trackingCode: string): Promise<void> {
+  const redis = getFailFastRedis();
+  await Promise.all(pinRules(request, trackingCode).map(([rule, identifier]) => hitRateLimit(redis, rule, identifier, limitOptions())));
+}
