@@ -1,16 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import type { renderToReadableStream as RenderToReadableStream } from "react-dom/server";
+// React 18.3's Node writer (renderToPipeableStream) sends zero bytes when a multi-byte character
+// falls across its 2 KiB buffer; the web-streams build encodes whole strings first and has no such
+// gap (ADR 028). @types/react-dom types this function under "react-dom/server" only.
+// @ts-expect-error -- no declaration file for the "react-dom/server.browser" entry point
+import { renderToReadableStream as untypedRenderToReadableStream } from "react-dom/server.browser";
 import { ErrorPageI18nContext, resolveLocale } from "~/services/i18n";
 import { messagesFor } from "~/services/i18n.server";
 import { NonceContext } from "~/services/nonce";
 import { contentSecurityPolicy } from "~/services/security-headers.server";
-import { createLogger } from "~/services/logger.server";
+import { createLogger, errorFields } from "~/services/logger.server";
 
+const renderToReadableStream = untypedRenderToReadableStream as typeof RenderToReadableStream;
 const log = createLogger("web");
 
 /**
@@ -24,14 +27,18 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // Thrown responses below 500 (a 404 page, a refused request) are answers, not failures.
   const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : 500;
   if (status < 500) return;
-  const message = error instanceof Error ? error.message : String(error);
-  log.error("request failed", { method: request.method, path: new URL(request.url).pathname, error: message.split("\n")[0] });
+  log.error("request failed", { method: request.method, path: new URL(request.url).pathname, ...errorFields(error) });
 };
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+/**
+ * Every document is rendered whole and sent as one buffer (ADR 028). No route defers data, so
+ * waiting for everything costs only the render itself; in exchange the status code is known before
+ * anything is sent (an error inside a Suspense boundary is a 500, not a 200 with a broken page).
+ */
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -40,8 +47,6 @@ export default function handleRequest(
 ) {
   const nonce = randomBytes(16).toString("base64");
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" }));
-  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   // No root data (null: the router's mark for a loader it did not run): an action threw, and Remix
   // ran no loader at or above the boundary. The root error page takes the visitor's words from here
   // instead (ErrorBoundary in root.tsx).
@@ -49,9 +54,12 @@ export default function handleRequest(
   const locale = resolveLocale(request);
   const errorPageI18n = rootLoaded ? null : { locale, messages: messagesFor(locale, "public") };
 
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
+  // Whatever has not resolved by then is left to the browser to render (React's abort).
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error("render timed out")), ABORT_DELAY);
+  let shellRendered = false;
+  try {
+    const stream = await renderToReadableStream(
       <NonceContext.Provider value={nonce}>
         <ErrorPageI18nContext.Provider value={errorPageI18n}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -59,24 +67,21 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
+        signal: timeout.signal,
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) log.error("render failed", { error: error instanceof Error ? error.message : String(error) });
+          // An error before the shell rejects the render; Remix then reports it through handleError.
+          if (shellRendered) log.error("render failed", { path: new URL(request.url).pathname, ...errorFields(error) });
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
-  });
+    shellRendered = true;
+    await stream.allReady;
+    const body = new Uint8Array(await new Response(stream).arrayBuffer());
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    responseHeaders.set("Content-Length", String(body.byteLength));
+    return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  } finally {
+    clearTimeout(timer);
+  }
 }

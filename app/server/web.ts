@@ -12,7 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/services/env.server";
 import { getDb } from "~/services/db.server";
 import { createLogger } from "~/services/logger.server";
-import { createApp } from "./app";
+import { answerUnservedRequests, createApp } from "./app";
 import { shutdownWhenSupervisorGone } from "~/services/supervisor.server";
 
 const log = createLogger("web");
@@ -53,7 +53,8 @@ async function serve() {
   const buildPath = resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = createApp(build, env.NODE_ENV);
-  const server = createServer(app);
+  // Methods and requests Node refuses before Express sees them still get an HTTP answer.
+  const server = answerUnservedRequests(createServer(app));
   server.listen(env.PORT, () => log.info("web listening", { url: `http://localhost:${env.PORT}`, pid: process.pid }));
 
   let stopping = false;

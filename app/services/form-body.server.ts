@@ -10,7 +10,12 @@ export const MAX_FORM_BYTES = 256 * 1024;
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-/** Reads at most `limit` bytes of the body; null when it is longer (chunked bodies have no length to check first). */
+/**
+ * Reads at most `limit` bytes of the body; null when it is longer (chunked bodies have no length to
+ * check first). The rest is left unread, not cancelled: cancelling destroys the connection, and
+ * the refusal with it. The server reads and drops what is left once the answer is written
+ * (drainBody in app/server/app.ts).
+ */
 export async function readCappedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
   if (!request.body) return new Uint8Array(new ArrayBuffer(0));
@@ -22,7 +27,7 @@ export async function readCappedBody(request: Request, limit: number): Promise<U
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel();
+      reader.releaseLock();
       return null;
     }
     chunks.push(value);

@@ -20,6 +20,25 @@ function write(level: Level, msg: string, fields?: LogFields) {
   else process.stdout.write(line + "\n");
 }
 
+/**
+ * An error as log fields: its kind and the first line of its message. Never the stack, which is
+ * many lines (a log line is one JSON object) and names files and arguments rather than the event.
+ */
+export function errorFields(error: unknown): { error: string; errorType: string } {
+  if (error instanceof Error) return { error: firstLine(error.message), errorType: error.name };
+  let text: string;
+  try {
+    text = String(error);
+  } catch {
+    text = "(unprintable)"; // an object without a prototype has no toString
+  }
+  return { error: firstLine(text), errorType: typeof error };
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.slice(0, 500);
+}
+
 export function createLogger(component: string) {
   return {
     debug: (msg: string, fields?: LogFields) => write("debug", msg, { component, ...fields }),

@@ -40,8 +40,8 @@ export async function startTestServer(database: TestDatabase): Promise<TestServe
   process.env.DATABASE_SCHEMA = database.schema;
   process.env.DATABASE_URL = database.url;
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const { createApp } = await import("~/server/app");
-  const server = createServer(createApp(build, "production"));
+  const { answerUnservedRequests, createApp } = await import("~/server/app");
+  const server = answerUnservedRequests(createServer(createApp(build, "production")));
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", resolveListen);
@@ -121,8 +121,8 @@ const phoneOptions = new WeakMap<BrowserContext, Required<PhoneContextOptions>>(
 
 /**
  * A 360×740 CSS-pixel Android phone (DPR 2, touch), the portal's baseline device. It sends a
- * phone's user agent rather than "HeadlessChrome": the server answers bots (isbot matches
- * "headless") with a fully buffered document, and phones with the streamed one we want to test.
+ * phone's user agent rather than "HeadlessChrome", as a citizen's phone would (every document is
+ * now sent whole, ADR 028, so the user agent no longer changes what the server renders).
  */
 export async function newPhoneContext(browser: Browser, options: PhoneContextOptions): Promise<BrowserContext> {
   const { javaScriptEnabled, locale = "id-ID", bypassCSP = false } = options;
