@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
-import { checkHealth } from "~/services/health.server";
+import { checkHealth } from "~/domain/ops/health.server";
 import { createRedis } from "~/services/redis.server";
 import { recordWorkerHeartbeat } from "~/models/worker-heartbeat.server";
 import { HEARTBEAT_STALE_AFTER_MS } from "~/jobs/heartbeat";

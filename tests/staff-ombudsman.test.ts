@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { generateTrackingCode } from "~/domain/complaints/tracking-code";
-import { listOmbudsmanDeadlines } from "~/models/ombudsman.server";
+import { listOmbudsmanDeadlines } from "~/domain/compliance/ombudsman-lists.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
 

@@ -1,58 +1,47 @@
-import { createCalendar, DEFAULT_OFFICE_HOURS, type CalendarHoliday, type CompiledCalendar, type OfficeHours } from "~/domain/calendar/working-time";
+// The stored work calendars and holidays, as rows; compiling them into a working-time calendar is
+// the domain's (app/domain/calendar/unit-calendars.server.ts).
+import type { HolidayKind } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-type StoredCalendar = { timezone: string; weeklyHours: unknown; observesCutiBersama: boolean } | null;
-
-function compile(calendar: StoredCalendar, holidays: { date: string; kind: CalendarHoliday["kind"] }[]): CompiledCalendar {
-  return createCalendar({
-    timezone: calendar?.timezone ?? "Asia/Jakarta",
-    weeklyHours: (calendar?.weeklyHours as OfficeHours[] | undefined) ?? DEFAULT_OFFICE_HOURS,
-    holidays,
-    observesCutiBersama: calendar?.observesCutiBersama ?? true,
-  });
+/** A work calendar's settings; `weeklyHours` is the JSON column as stored. */
+export interface StoredCalendar {
+  id: string;
+  timezone: string;
+  weeklyHours: unknown;
+  observesCutiBersama: boolean;
+  isDefault: boolean;
 }
 
-const holidayList = (rows: { date: Date; kind: CalendarHoliday["kind"] }[]) => rows.map((h) => ({ date: isoDate(h.date), kind: h.kind }));
-
-/** The unit's own calendar if it has one, else the default; with every holiday row. */
-export async function loadCalendarForUnit(db: DbClient, unitId: string | null): Promise<CompiledCalendar> {
-  const unit = unitId ? await db.serviceUnit.findUnique({ where: { id: unitId }, select: { calendar: true } }) : null;
-  const calendar = unit?.calendar ?? (await db.workCalendar.findFirst({ where: { isDefault: true } }));
-  const holidays = await db.holiday.findMany({ select: { date: true, kind: true } });
-  return compile(calendar, holidayList(holidays));
+/** A holiday row, its date as the local date "YYYY-MM-DD". */
+export interface StoredHoliday {
+  date: string;
+  kind: HolidayKind;
 }
 
-export interface CalendarBook {
-  /** The unit's own calendar if it has one, else the default (as loadCalendarForUnit). */
-  forUnit(unitId: string | null): CompiledCalendar;
+const CALENDAR_SELECT = { id: true, timezone: true, weeklyHours: true, observesCutiBersama: true, isDefault: true } as const;
+
+async function findHolidays(db: DbClient): Promise<StoredHoliday[]> {
+  const rows = await db.holiday.findMany({ select: { date: true, kind: true } });
+  return rows.map((h) => ({ date: isoDate(h.date), kind: h.kind }));
 }
 
-/**
- * Every calendar with the holidays, read in three queries and compiled once per calendar: for a
- * batch of complaints across many units (the SLA sweeper, ADR 019).
- */
-export async function loadCalendarBook(db: DbClient): Promise<CalendarBook> {
-  const [calendars, units, holidayRows] = await Promise.all([
-    db.workCalendar.findMany(),
+/** The unit's own calendar if it has one, else the default (null if there is none); with every holiday row. */
+export async function findCalendarOfUnit(db: DbClient, unitId: string | null): Promise<{ calendar: StoredCalendar | null; holidays: StoredHoliday[] }> {
+  const unit = unitId ? await db.serviceUnit.findUnique({ where: { id: unitId }, select: { calendar: { select: CALENDAR_SELECT } } }) : null;
+  const calendar = unit?.calendar ?? (await db.workCalendar.findFirst({ where: { isDefault: true }, select: CALENDAR_SELECT }));
+  return { calendar, holidays: await findHolidays(db) };
+}
+
+/** Every calendar, which unit has its own, and every holiday row: three queries, for a batch across many units (ADR 019). */
+export async function findAllCalendars(db: DbClient): Promise<{ calendars: StoredCalendar[]; calendarOfUnit: Map<string, string>; holidays: StoredHoliday[] }> {
+  const [calendars, units, holidays] = await Promise.all([
+    db.workCalendar.findMany({ select: CALENDAR_SELECT }),
     db.serviceUnit.findMany({ where: { calendarId: { not: null } }, select: { id: true, calendarId: true } }),
-    db.holiday.findMany({ select: { date: true, kind: true } }),
+    findHolidays(db),
   ]);
-  const holidays = holidayList(holidayRows);
-  const byId = new Map(calendars.map((c) => [c.id, c]));
-  const calendarOfUnit = new Map(units.map((u) => [u.id, u.calendarId!]));
-  const defaultCalendar = calendars.find((c) => c.isDefault) ?? null;
-  const compiled = new Map<string, CompiledCalendar>();
-  return {
-    forUnit(unitId) {
-      const calendar = (unitId ? byId.get(calendarOfUnit.get(unitId) ?? "") : undefined) ?? defaultCalendar;
-      const key = calendar?.id ?? "-";
-      let found = compiled.get(key);
-      if (!found) compiled.set(key, (found = compile(calendar, holidays)));
-      return found;
-    },
-  };
+  return { calendars, calendarOfUnit: new Map(units.map((u) => [u.id, u.calendarId!])), holidays };
 }
 
 /** The years from `fromYear` on that have at least one holiday row. */

@@ -1,6 +1,6 @@
 // The citizen's tracking page in one statement (the page is the busiest on the public site; as
 // Prisma relation reads it was six round trips). Only PUBLIC events; no identity columns at all.
-import type { ComplaintStatus } from "~/domain/complaints/workflow";
+import type { ComplaintStatus } from "~/generated/prisma/client";
 import { qualifiedTable, type Db } from "~/services/db.server";
 
 export interface CitizenViewRow {

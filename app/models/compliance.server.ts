@@ -1,9 +1,9 @@
 // Reading Ombudsman assessment results for the liaison's page, and the subjects (units, products)
 // an assessment can be about.
-import { weightedTotal, METHODS, type AssessmentMethod, type Dimension, type Zone } from "~/domain/compliance/methods";
+import type { AssessmentDimension, AssessmentMethod, ComplianceZone } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 
-export interface AssessmentRowView {
+export interface AssessmentRow {
   id: string;
   year: number;
   method: AssessmentMethod;
@@ -11,15 +11,13 @@ export interface AssessmentRowView {
   subjectName: string | null;
   unitName: string | null;
   totalScore: number | null;
-  zone: "MERAH" | "KUNING" | "HIJAU" | null;
+  zone: ComplianceZone | null;
   grade: string | null;
   opinionLabel: string | null;
   confirmed: boolean;
   source: string;
   sourceUrl: string | null;
-  dimensions: { dimension: Dimension; score: number }[];
-  /** The weighted total of the stored dimension scores when it differs from the stored total. */
-  computedTotalDiffers: number | null;
+  dimensions: { dimension: AssessmentDimension; score: number }[];
   /** Component findings recorded (component-findings.server.ts), and how many of them are "not met". */
   findingCount: number;
   unmetCount: number;
@@ -36,7 +34,7 @@ export async function listAssessmentYears(db: DbClient): Promise<number[]> {
 }
 
 /** Results of one year (or all years), newest first; city, then units, then products. */
-export async function listAssessments(db: DbClient, { year }: { year: number | null }): Promise<AssessmentRowView[]> {
+export async function listAssessments(db: DbClient, { year }: { year: number | null }): Promise<AssessmentRow[]> {
   const rows = await db.complianceAssessment.findMany({
     where: year ? { year } : {},
     select: {
@@ -62,13 +60,6 @@ export async function listAssessments(db: DbClient, { year }: { year: number | n
   return rows.map((row) => {
     const dimensions = row.dimensions.map((d) => ({ dimension: d.dimension, score: Number(d.score) }));
     const total = row.totalScore === null ? null : Number(row.totalScore);
-    // Shown beside the official figure, so a typo in either is visible (both paths, form and CSV).
-    let computedTotalDiffers: number | null = null;
-    const weighted = Object.keys(METHODS[row.method].weights);
-    if (total !== null && weighted.length > 0 && weighted.every((w) => dimensions.some((d) => d.dimension === w))) {
-      const computed = weightedTotal(row.method, Object.fromEntries(dimensions.map((d) => [d.dimension, d.score])));
-      if (Math.abs(computed - total) >= 0.01) computedTotalDiffers = computed;
-    }
     return {
       id: row.id,
       year: row.year,
@@ -84,7 +75,6 @@ export async function listAssessments(db: DbClient, { year }: { year: number | n
       source: row.source,
       sourceUrl: row.sourceUrl,
       dimensions,
-      computedTotalDiffers,
       findingCount: row.findings.length,
       unmetCount: row.findings.filter((f) => f.compliant === false).length,
     };
@@ -117,7 +107,7 @@ export interface UnitAssessment {
   year: number;
   method: AssessmentMethod;
   totalScore: number | null;
-  zone: Zone | null;
+  zone: ComplianceZone | null;
   grade: string | null;
   opinionLabel: string | null;
   /** The *Pengaduan* (complaint-handling) dimension, when the method has it and it was published. */

@@ -1,9 +1,8 @@
 // Reading Ombudsman matters: the liaison's list, one matter with its audit trail, and the
 // dashboard's "due soon" list (also what the reminders go through). Every query takes the reader's OmbudsmanScope, so a unit head can
-// never read another unit's letters through a forgotten where clause.
-import type { Prisma } from "~/generated/prisma/client";
-import { daysUntil, isOverdue, jakartaDate, type OmbudsmanMatterKind, type OmbudsmanMatterStatus } from "~/domain/compliance/ombudsman-deadlines";
-import type { OmbudsmanFilters, OmbudsmanScope } from "~/domain/compliance/ombudsman";
+// never read another unit's letters through a forgotten where clause. Days left and what counts as
+// overdue are the domain's (app/domain/compliance/ombudsman-lists.server.ts).
+import type { OmbudsmanMatterKind, OmbudsmanMatterStatus, Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -11,7 +10,14 @@ const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export const OMBUDSMAN_LIST_LIMIT = 200;
 
-export interface OmbudsmanMatterRow {
+/**
+ * Which matters a reader may see: all of them, or those of some units. Decided by the domain
+ * (ombudsmanScopeFor); declared here because every query below is cut by it (ADR 032).
+ */
+export type OmbudsmanScope = { kind: "any" } | { kind: "units"; unitIds: string[] };
+
+/** A matter as stored; dates are local calendar dates ("YYYY-MM-DD"). */
+export interface OmbudsmanMatterRecord {
   id: string;
   kind: OmbudsmanMatterKind;
   reference: string;
@@ -22,9 +28,6 @@ export interface OmbudsmanMatterRow {
   receivedOn: string;
   dueOn: string;
   status: OmbudsmanMatterStatus;
-  /** Calendar days to the due date (negative = overdue by that many days). */
-  daysLeft: number;
-  overdue: boolean;
   answeredAt: string | null;
   closedAt: string | null;
   evidenceNote: string | null;
@@ -50,8 +53,7 @@ const SELECT = {
 
 type Selected = Prisma.OmbudsmanMatterGetPayload<{ select: typeof SELECT }>;
 
-function toRow(row: Selected, now: Date): OmbudsmanMatterRow {
-  const dueOn = isoDate(row.dueOn);
+function toRecord(row: Selected): OmbudsmanMatterRecord {
   return {
     id: row.id,
     kind: row.kind,
@@ -61,10 +63,8 @@ function toRow(row: Selected, now: Date): OmbudsmanMatterRow {
     unitName: row.unit.name,
     trackingCode: row.complaint?.trackingCode ?? null,
     receivedOn: isoDate(row.receivedOn),
-    dueOn,
+    dueOn: isoDate(row.dueOn),
     status: row.status,
-    daysLeft: daysUntil(dueOn, now),
-    overdue: isOverdue({ status: row.status, dueOn }, now),
     answeredAt: row.answeredAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     evidenceNote: row.evidenceNote,
@@ -76,23 +76,27 @@ function scopeWhere(scope: OmbudsmanScope): Prisma.OmbudsmanMatterWhereInput {
   return scope.kind === "any" ? {} : { unitId: { in: scope.unitIds } };
 }
 
-/** Matters the reader may see, filtered, soonest due date first (at most OMBUDSMAN_LIST_LIMIT). */
-export async function listOmbudsmanMatters(
-  db: DbClient,
-  { scope, filters, now }: { scope: OmbudsmanScope; filters: OmbudsmanFilters; now: Date },
-): Promise<OmbudsmanMatterRow[]> {
+export interface OmbudsmanMatterQuery {
+  kind?: OmbudsmanMatterKind | undefined;
+  status?: OmbudsmanMatterStatus | undefined;
+  unitId?: string | undefined;
+  /** Only OPEN matters due before this local date ("YYYY-MM-DD"). */
+  openAndDueBefore?: string | null;
+}
+
+/** Matters in the scope that match the query, soonest due date first (at most OMBUDSMAN_LIST_LIMIT). */
+export async function findOmbudsmanMatters(db: DbClient, { scope, query }: { scope: OmbudsmanScope; query: OmbudsmanMatterQuery }): Promise<OmbudsmanMatterRecord[]> {
   const where: Prisma.OmbudsmanMatterWhereInput = {
     AND: [
       scopeWhere(scope),
-      filters.jenis ? { kind: filters.jenis } : {},
-      filters.status ? { status: filters.status } : {},
-      filters.unit ? { unitId: filters.unit } : {},
-      // Overdue = still OPEN after its due date (answered late is no longer overdue).
-      filters.terlambat ? { status: "OPEN", dueOn: { lt: dateOnly(jakartaDate(now)) } } : {},
+      query.kind ? { kind: query.kind } : {},
+      query.status ? { status: query.status } : {},
+      query.unitId ? { unitId: query.unitId } : {},
+      query.openAndDueBefore ? { status: "OPEN", dueOn: { lt: dateOnly(query.openAndDueBefore) } } : {},
     ],
   };
   const rows = await db.ombudsmanMatter.findMany({ where, select: SELECT, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], take: OMBUDSMAN_LIST_LIMIT });
-  return rows.map((row) => toRow(row, now));
+  return rows.map(toRecord);
 }
 
 export interface OmbudsmanAuditEntry {
@@ -102,11 +106,12 @@ export interface OmbudsmanAuditEntry {
   note: string | null;
 }
 
-export async function getOmbudsmanMatter(
+/** One matter in the scope with its audit trail, oldest entry first; null if unknown or out of scope. */
+export async function findOmbudsmanMatter(
   db: DbClient,
   id: string,
-  { scope, now }: { scope: OmbudsmanScope; now: Date },
-): Promise<{ matter: OmbudsmanMatterRow; history: OmbudsmanAuditEntry[] } | null> {
+  scope: OmbudsmanScope,
+): Promise<{ matter: OmbudsmanMatterRecord; history: OmbudsmanAuditEntry[] } | null> {
   const row = await db.ombudsmanMatter.findFirst({ where: { AND: [{ id }, scopeWhere(scope)] }, select: SELECT });
   if (!row) return null;
   const audit = await db.auditLog.findMany({
@@ -115,7 +120,7 @@ export async function getOmbudsmanMatter(
     orderBy: { id: "asc" },
   });
   return {
-    matter: toRow(row, now),
+    matter: toRecord(row),
     history: audit.map((entry) => {
       const data = entry.data as { note?: unknown } | null;
       return { action: entry.action, actorName: entry.actorUser?.name ?? null, at: entry.createdAt.toISOString(), note: typeof data?.note === "string" ? data.note : null };
@@ -123,36 +128,18 @@ export async function getOmbudsmanMatter(
   };
 }
 
-export interface OmbudsmanDeadline {
-  id: string;
-  kind: OmbudsmanMatterKind;
-  reference: string;
-  unitId: string;
-  unitName: string;
-  dueOn: string;
-  daysLeft: number;
-  overdue: boolean;
-}
-
-/**
- * For the liaison dashboard: OPEN matters the reader may see that are overdue or due within
- * `withinDays` calendar days (default 14) of today in Jakarta, soonest first, at most `limit`.
- */
-export async function listOmbudsmanDeadlines(
+/** OPEN matters in the scope due on or before a local date, soonest first, at most `limit` (null: all). */
+export async function findOpenOmbudsmanMattersDueBy(
   db: DbClient,
-  { now, scope, withinDays = 14, limit = 50 }: { now: Date; scope: OmbudsmanScope; withinDays?: number; /** null: all of them. */ limit?: number | null },
-): Promise<OmbudsmanDeadline[]> {
-  const horizon = dateOnly(jakartaDate(new Date(now.getTime() + withinDays * 86_400_000)));
+  { scope, dueOnOrBefore, limit }: { scope: OmbudsmanScope; dueOnOrBefore: string; limit: number | null },
+): Promise<OmbudsmanMatterRecord[]> {
   const rows = await db.ombudsmanMatter.findMany({
-    where: { AND: [scopeWhere(scope), { status: "OPEN", dueOn: { lte: horizon } }] },
+    where: { AND: [scopeWhere(scope), { status: "OPEN", dueOn: { lte: dateOnly(dueOnOrBefore) } }] },
     select: SELECT,
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
     ...(limit === null ? {} : { take: limit }),
   });
-  return rows.map((row) => {
-    const full = toRow(row, now);
-    return { id: full.id, kind: full.kind, reference: full.reference, unitId: full.unitId, unitName: full.unitName, dueOn: full.dueOn, daysLeft: full.daysLeft, overdue: full.overdue };
-  });
+  return rows.map(toRecord);
 }
 
 /** Who is reminded of these units' Ombudsman matters: every active liaison, and each unit's active heads. */

@@ -1,14 +1,25 @@
 // Storage of the reporting facts and their monthly roll-ups. A roll-up row is always recomputed
 // from the facts of its group (never incremented), so replaying a refresh is harmless and a lost
 // job is repaired by the next refresh of any complaint in the group or by the sweeper.
-import { Prisma, type Priority } from "~/generated/prisma/client";
+import { Prisma, type ComplaintStatus, type Priority } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
-import type { ComplaintFact } from "~/domain/reports/complaint-fact";
-import type { FactInput } from "~/domain/reports/complaint-fact";
+import type { ComplaintFact } from "~/models/report-types";
 
-export interface FactSource extends Pick<FactInput, "complaint" | "events"> {
+/** What computeComplaintFact reads of a complaint: its columns and the events that move a clock or raise a flag. */
+export interface FactSource {
+  complaint: {
+    id: string;
+    unitId: string | null;
+    productId: string | null;
+    maladministrationCode: string | null;
+    channel: string;
+    status: ComplaintStatus;
+    submittedAt: Date;
+    rating: number | null;
+  };
+  events: { type: string; toStatus: ComplaintStatus | null; occurredAt: Date }[];
   category: string | null;
   priority: Priority;
 }

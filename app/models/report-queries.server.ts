@@ -3,7 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
-import { COUNT_KEYS, EMPTY_COUNTS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/domain/reports/metrics";
+import { COUNT_KEYS, EMPTY_COUNTS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/models/report-types";
 
 export interface ReportScope {
   /** "YYYY-MM-01", inclusive. */

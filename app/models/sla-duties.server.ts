@@ -1,15 +1,16 @@
-import type { SlaStage } from "~/domain/complaints/workflow";
-import { doneDuties, reminderKey, type DoneDuties, type EscalationRole, type RecordedEscalation } from "~/domain/sla/escalation";
+import type { SlaStage } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 import { localeOrDefault } from "~/services/i18n";
+import type { EscalationRole, RecordedEscalation } from "./sla-types";
 
-/** Escalations and reminders already recorded for a complaint, as the duty computation reads them. */
-export async function loadDoneDuties(db: DbClient, complaintId: string): Promise<DoneDuties> {
-  return (await loadDoneDutiesFor(db, [complaintId])).get(complaintId) ?? doneDuties();
+/** What the SLA worker has already done for a complaint: its escalations, and the reminders sent (stage and clock start). */
+export interface RecordedDuties {
+  escalations: RecordedEscalation[];
+  reminders: { stage: SlaStage; stageStartedAt: Date }[];
 }
 
-/** The same for many complaints in two queries; complaints with nothing done have no entry. */
-export async function loadDoneDutiesFor(db: DbClient, complaintIds: readonly string[]): Promise<Map<string, DoneDuties>> {
+/** Escalations and reminders recorded for these complaints, in two queries; complaints with nothing done have no entry. */
+export async function findRecordedDuties(db: DbClient, complaintIds: readonly string[]): Promise<Map<string, RecordedDuties>> {
   const [escalations, reminderEvents] = await Promise.all([
     db.escalation.findMany({
       where: { complaintId: { in: [...complaintIds] } },
@@ -17,7 +18,7 @@ export async function loadDoneDutiesFor(db: DbClient, complaintIds: readonly str
     }),
     db.complaintEvent.findMany({ where: { complaintId: { in: [...complaintIds] }, type: "REMINDER_SENT" }, select: { complaintId: true, payload: true } }),
   ]);
-  const recorded = new Map<string, { escalations: RecordedEscalation[]; reminders: string[] }>();
+  const recorded = new Map<string, RecordedDuties>();
   const entry = (complaintId: string) => {
     let found = recorded.get(complaintId);
     if (!found) recorded.set(complaintId, (found = { escalations: [], reminders: [] }));
@@ -29,9 +30,9 @@ export async function loadDoneDutiesFor(db: DbClient, complaintIds: readonly str
   }
   for (const r of reminderEvents) {
     const payload = r.payload as { stage?: SlaStage; stageStartedAt?: string };
-    if (payload.stage && payload.stageStartedAt) entry(r.complaintId).reminders.push(reminderKey(payload.stage, new Date(payload.stageStartedAt)));
+    if (payload.stage && payload.stageStartedAt) entry(r.complaintId).reminders.push({ stage: payload.stage, stageStartedAt: new Date(payload.stageStartedAt) });
   }
-  return new Map([...recorded].map(([complaintId, done]) => [complaintId, doneDuties(done)]));
+  return recorded;
 }
 
 export interface NoticeRecipient {

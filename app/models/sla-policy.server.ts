@@ -1,22 +1,6 @@
-import type { Duration } from "~/domain/calendar/working-time";
-import type { SlaPolicyTargets } from "~/domain/sla/clock";
-import type { SlaStage } from "~/domain/complaints/workflow";
+// The SLA policies as stored; which one applies to a complaint is the domain's rule
+// (app/domain/sla/policy.server.ts).
 import type { DbClient } from "~/services/db-types.server";
-import type { Priority } from "~/generated/prisma/client";
-
-export interface LoadedSlaPolicy extends SlaPolicyTargets {
-  id: string;
-  code: string;
-  reminderPercent: number;
-  escalationStep: Duration;
-}
-
-export interface SlaPolicyScope {
-  unitId?: string | null;
-  productId?: string | null;
-  category?: string | null;
-  priority?: Priority | null;
-}
 
 /** Every active policy with its targets: a few rows, read once per SLA batch (ADR 019). */
 export async function loadActiveSlaPolicies(db: DbClient) {
@@ -24,37 +8,3 @@ export async function loadActiveSlaPolicies(db: DbClient) {
 }
 
 export type ActiveSlaPolicy = Awaited<ReturnType<typeof loadActiveSlaPolicies>>[number];
-
-/**
- * The most specific active policy for a complaint: product beats unit beats category beats the
- * default (the one with no scope at all); among equals, one made for the complaint's priority
- * beats one for any priority. A policy scoped to something else does not apply at all.
- */
-export function chooseSlaPolicy(policies: readonly ActiveSlaPolicy[], scope: SlaPolicyScope): LoadedSlaPolicy {
-  const applies = (p: ActiveSlaPolicy) =>
-    (p.priority === null || p.priority === scope.priority) &&
-    (p.productId
-      ? p.productId === scope.productId
-      : p.unitId
-        ? p.unitId === scope.unitId
-        : p.category
-          ? p.category === scope.category
-          : true);
-  const rank = (p: ActiveSlaPolicy) => (p.productId ? 6 : p.unitId ? 4 : p.category ? 2 : 0) + (p.priority ? 1 : 0);
-  const policy = policies.filter(applies).sort((a, b) => rank(b) - rank(a))[0];
-  if (!policy) throw new Error("no active default SLA policy: run the seed");
-  const targets: Partial<Record<SlaStage, Duration>> = {};
-  for (const target of policy.targets) targets[target.stage] = { amount: target.amount, unit: target.unit };
-  return {
-    id: policy.id,
-    code: policy.code,
-    reminderPercent: policy.reminderPercent,
-    escalationStep: { amount: policy.escalationStepAmount, unit: policy.escalationStepUnit },
-    pauseStatuses: policy.pauseStatuses,
-    targets,
-  };
-}
-
-export async function loadSlaPolicy(db: DbClient, scope: SlaPolicyScope): Promise<LoadedSlaPolicy> {
-  return chooseSlaPolicy(await loadActiveSlaPolicies(db), scope);
-}

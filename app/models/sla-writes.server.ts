@@ -1,16 +1,26 @@
 // Set-based writes of the SLA worker's batch (ADR 019): one statement per kind of row, raw SQL so
 // that hundreds of rows do not pass through Prisma's per-query plan compilation. `db` names the
 // schema, `client` (the batch's transaction) runs the statement.
-import type { StoredDeadlines } from "~/domain/sla/clock";
-import type { DueEscalation, EscalationRevision } from "~/domain/sla/escalation";
-import { TERMINAL_STATUSES, type SlaStage } from "~/domain/complaints/workflow";
+import type { ComplaintStatus, SlaStage } from "~/generated/prisma/client";
 import { qualifiedTable, type Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
+import type { EscalationRole, StoredDeadlines } from "./sla-types";
 
 export interface EscalationInsert {
   complaintId: string;
   targetUnitId: string | null;
-  due: Pick<DueEscalation, "stage" | "level" | "role" | "cycleStartedAt" | "breachedDueAt" | "nextLevelAt">;
+  /** The breach and the level it reached (a DueEscalation of app/domain/sla/escalation.ts). */
+  due: { stage: SlaStage; level: number; role: EscalationRole; cycleStartedAt: Date; breachedDueAt: Date; nextLevelAt: Date | null };
+}
+
+/** A recorded escalation's new deadline, and whether it is settled or open again (an EscalationRevision, ADR 029). */
+export interface EscalationRevisionUpdate {
+  stage: SlaStage;
+  level: number;
+  cycleStartedAt: Date;
+  outcome: "KEPT" | "SETTLED" | "REOPENED";
+  breachedDueAt: Date;
+  nextLevelAt: Date | null;
 }
 
 const escalationId = (complaintId: string, stage: string, level: number, cycleStartedAt: Date) => `${complaintId}|${stage}|${level}|${cycleStartedAt.getTime()}`;
@@ -40,7 +50,7 @@ export async function insertEscalations<T extends EscalationInsert>(db: Db, clie
  * deadline and next-level time, settled as DEADLINE_MOVED or open again. Each row changes only from
  * the state the revision was computed from, so a second run changes nothing; returns those changed.
  */
-export async function reviseEscalations<T extends { complaintId: string; revision: EscalationRevision }>(db: Db, client: DbClient, rows: readonly T[], now: Date): Promise<T[]> {
+export async function reviseEscalations<T extends { complaintId: string; revision: EscalationRevisionUpdate }>(db: Db, client: DbClient, rows: readonly T[], now: Date): Promise<T[]> {
   if (rows.length === 0) return [];
   const returned = await client.$queryRaw<{ complaint_id: string; stage: string; level: number; cycle_started_at: Date }[]>`
     UPDATE ${qualifiedTable(db, "escalation")} AS e
@@ -118,15 +128,11 @@ export async function settleEscalations(db: Db, client: DbClient, pairs: readonl
 }
 
 /**
- * After a change to what deadlines are computed from (a holiday, a work calendar, a unit's calendar,
- * an SLA policy): every open complaint with a future check, or with none (every level of a missed
- * deadline already escalated), is due for one now, so the sweeper evaluates it against the new
- * configuration, escalates what the change made late, revises escalations whose deadline moved
- * (ADR 029), and stores the new dates. Call inside the change's transaction. Returns how many
- * complaints were marked.
+ * Marks for an SLA check now every complaint with a future check, or with none whose status is not
+ * one of `terminalStatuses` (the domain's requestSlaRecheck says when and why). Returns how many.
  */
-export async function requestSlaRecheck(db: Db, client: DbClient, now: Date): Promise<number> {
+export async function markComplaintsForSlaCheck(db: Db, client: DbClient, now: Date, terminalStatuses: readonly ComplaintStatus[]): Promise<number> {
   return client.$executeRaw`
     UPDATE ${qualifiedTable(db, "complaint")} SET sla_check_at = ${now}
-    WHERE sla_check_at > ${now} OR (sla_check_at IS NULL AND status::text <> ALL(${[...TERMINAL_STATUSES]}::text[]))`;
+    WHERE sla_check_at > ${now} OR (sla_check_at IS NULL AND status::text <> ALL(${[...terminalStatuses]}::text[]))`;
 }

@@ -1,9 +1,8 @@
 // Reads for the coordinator's triage desk. No complainant identity is selected here: the desk works
 // on content; identity goes through the audited accessor (ADR 006) when it is needed.
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type UnitKind } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
-import { ROUTABLE_UNIT_KINDS } from "~/domain/complaints/triage-actions.server";
 
 export const TRIAGE_PAGE_SIZE = 25;
 
@@ -213,10 +212,10 @@ export async function getTriageComplaint(db: Db, id: string, now: Date): Promise
   };
 }
 
-/** Units a coordinator can send a complaint to, for the select. */
-export async function listRoutableUnits(db: Db): Promise<{ id: string; name: string }[]> {
+/** Active units of these kinds (which kinds can take a complaint is the domain's rule: ROUTABLE_UNIT_KINDS), for the select. */
+export async function listRoutableUnits(db: Db, kinds: readonly UnitKind[]): Promise<{ id: string; name: string }[]> {
   return db.serviceUnit.findMany({
-    where: { isActive: true, kind: { in: [...ROUTABLE_UNIT_KINDS] } },
+    where: { isActive: true, kind: { in: [...kinds] } },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });

@@ -1,5 +1,12 @@
 import { qualifiedTable, type Db } from "~/services/db.server";
-import type { UnitWorkload } from "~/domain/sla/unit-digest";
+
+/** One unit's open work, as the morning digest counts it (app/domain/sla/unit-digest.ts). */
+export interface UnitWorkload {
+  /** Assigned or reopened and not yet acknowledged. */
+  waiting: number;
+  dueToday: number;
+  overdue: number;
+}
 
 /**
  * Per unit: complaints waiting to be acknowledged, and those whose next unit deadline (first

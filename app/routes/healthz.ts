@@ -1,5 +1,5 @@
 import { getDb } from "~/services/db.server";
-import { checkHealth } from "~/services/health.server";
+import { checkHealth } from "~/domain/ops/health.server";
 import { getFailFastRedis } from "~/services/redis.server";
 
 export async function loader() {

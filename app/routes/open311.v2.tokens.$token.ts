@@ -5,7 +5,7 @@ import { parseResourceSegment } from "~/domain/open311/georeport";
 import { isUuid } from "~/models/inbox.server";
 import { findToken } from "~/models/open311.server";
 import { getDb } from "~/services/db.server";
-import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/services/open311.server";
+import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = parseResourceSegment(params.token ?? "");

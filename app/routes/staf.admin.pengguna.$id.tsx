@@ -1,27 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "~/services/zod.server";
-import { ErrorSummary, Field, FormAlert } from "~/components/forms";
-import { listUnitTree } from "~/domain/admin/units.server";
-import {
-  changeUser,
-  createStaffUser,
-  CreateUserSchema,
-  getUserForAdmin,
-  isUserIntent,
-  requireUserAdmin,
-  UserActionSchema,
-  userRefusalField,
-  type UserIntent,
-} from "~/domain/admin/users.server";
-import { STAFF_ROLES } from "~/domain/auth/permissions";
+import { EditUser, NewUser } from "~/components/admin/user-forms";
+import { actOnUser, loadUserPage, type UserActionData, type UserPage } from "~/domain/admin/user-page.server";
+import { requireUserAdmin } from "~/domain/admin/users.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
-import { firstIssuePerField } from "~/services/form-errors";
-import { formatWib } from "~/services/format";
-import { LOCALES, useLocale, useT, type MessageKey } from "~/services/i18n";
+import { useT } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { readForm } from "~/services/form-body.server";
 
@@ -43,18 +30,10 @@ function userIdOf(params: LoaderFunctionArgs["params"]): string | null {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const admin = await requireUserAdmin(db, request, appNow());
-  const id = userIdOf(params);
-  if (id === null) return { user: null, units: [], self: false };
-  const row = await getUserForAdmin(db, id);
-  if (!row) throw notFound();
-  const { passwordHash, ...user } = row;
-  const units = (await listUnitTree(db)).filter((unit) => unit.isActive).map((unit) => ({ id: unit.id, label: `${"— ".repeat(unit.depth)}${unit.name} (${unit.code})` }));
-  // Only whether a password exists leaves the server, never the hash.
-  return { user: { ...user, hasPassword: passwordHash !== null, lastLoginAt: user.lastLoginAt?.toISOString() ?? null }, units, self: admin.id === id };
+  const page = await loadUserPage(db, userIdOf(params), admin.id);
+  if (!page) throw notFound();
+  return page;
 }
-
-type Intent = "create" | UserIntent;
-type ActionData = { intent: Intent | null; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
@@ -63,207 +42,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = userIdOf(params);
   const values: Record<string, string> = {};
   for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
-  const context = { actorUserId: admin.id, now, publicBaseUrl: getEnv().PUBLIC_BASE_URL };
-
-  if (id === null) {
-    const fail = (errors: Record<string, string>, status: number) => Response.json({ intent: "create", errors, values } satisfies ActionData, { status });
-    const parsed = CreateUserSchema.safeParse(values);
-    if (!parsed.success) return fail(firstIssuePerField(parsed.error) as Record<string, string>, 400);
-    const outcome = await createStaffUser(db, parsed.data, context);
-    if (!outcome.ok) return fail({ email: "admin.refusal.email_taken" }, 409);
-    return redirect(`/staf/admin/pengguna/${outcome.userId}?selesai=created`);
-  }
-
-  const intent = isUserIntent(values.intent) ? values.intent : null;
-  const fail = (errors: Record<string, string>, status: number) => Response.json({ intent, errors, values } satisfies ActionData, { status });
-  const parsed = UserActionSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = firstIssuePerField(parsed.error) as Record<string, string>;
-    if (!intent) errors.form = "form.error.invalid";
-    return fail(errors, 400);
-  }
-  const outcome = await changeUser(db, id, parsed.data, context);
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found" && parsed.data.intent !== "removeMembership") throw notFound();
-    return fail({ [userRefusalField(outcome.reason)]: `admin.refusal.${outcome.reason}` }, outcome.reason === "not_found" ? 404 : 409);
-  }
-  return redirect(`/staf/admin/pengguna/${id}?selesai=${outcome.intent}`);
-}
-
-const DONE_KEYS: Record<string, MessageKey> = {
-  created: "admin.user.done.created",
-  deactivate: "admin.user.done.deactivate",
-  reactivate: "admin.user.done.reactivate",
-  resendInvite: "admin.user.done.resendInvite",
-  addMembership: "admin.user.done.addMembership",
-  removeMembership: "admin.user.done.removeMembership",
-};
-
-function SubmitButton({ intent, label, secondary, name = "intent", extra }: { intent: Intent; label: string; secondary?: boolean; name?: string; extra?: string }) {
-  const t = useT();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && (navigation.formData?.get("intent") ?? "create") === intent;
-  return (
-    <button type="submit" name={name} value={intent} className={secondary ? "button button--secondary" : "button"} disabled={busy} aria-label={extra}>
-      {busy ? t("form.submitting") : label}
-    </button>
-  );
+  const result = await actOnUser(db, id, values, { actorUserId: admin.id, now, publicBaseUrl: getEnv().PUBLIC_BASE_URL });
+  if (result.kind === "not_found") throw notFound();
+  if (result.kind === "refused") return Response.json(result.data, { status: result.status });
+  return redirect(`/staf/admin/pengguna/${result.userId}?selesai=${result.done}`);
 }
 
 export default function AdminUser() {
-  const { user } = useLoaderData<typeof loader>();
-  return user ? <EditUser /> : <NewUser />;
-}
-
-function NewUser() {
-  const t = useT();
-  const data = useActionData<ActionData>();
-  const errors = data?.errors ?? {};
-  const labels: Record<string, string> = { email: t("admin.user.email"), name: t("admin.user.name"), locale: t("admin.user.locale") };
-  const { form: formError, ...fieldErrors } = errors;
-  return (
-    <>
-      <p>
-        <Link to="/staf/admin/pengguna">{t("admin.users.back")}</Link>
-      </p>
-      <h1>{t("admin.user.newTitle")}</h1>
-      <p className="lead">{t("admin.user.newLead")}</p>
-      <ErrorSummary errors={fieldErrors} labels={labels} />
-      <FormAlert message={formError} />
-      <Form method="post" className="stack admin-form" noValidate data-testid="user-form">
-        <Field id="email" label={labels.email!} error={errors.email} required>
-          {(props) => <input {...props} name="email" type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={254} defaultValue={data?.values.email ?? ""} />}
-        </Field>
-        <Field id="name" label={labels.name!} error={errors.name} required>
-          {(props) => <input {...props} name="name" type="text" autoComplete="off" maxLength={200} defaultValue={data?.values.name ?? ""} />}
-        </Field>
-        <Field id="locale" label={labels.locale!} error={errors.locale} required>
-          {(props) => (
-            <select {...props} name="locale" defaultValue={data?.values.locale ?? "id"}>
-              {LOCALES.map((locale) => (
-                <option key={locale} value={locale}>
-                  {t(locale === "id" ? "admin.user.localeId" : "admin.user.localeEn")}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <SubmitButton intent="create" label={t("admin.user.create")} name="_create" />
-      </Form>
-    </>
-  );
-}
-
-function EditUser() {
-  const t = useT();
-  const locale = useLocale();
-  const loaded = useLoaderData<typeof loader>();
-  const user = loaded.user!;
-  const data = useActionData<ActionData>();
-  const [params] = useSearchParams();
-  const done = params.get("selesai");
-  const addData = data?.intent === "addMembership" ? data : undefined;
-  const formError = data && data.intent !== "addMembership" ? data.errors.form : undefined;
-  return (
-    <>
-      <p>
-        <Link to="/staf/admin/pengguna">{t("admin.users.back")}</Link>
-      </p>
-      <h1>
-        {t("admin.user.title")}: {user.name}
-      </h1>
-      {done && DONE_KEYS[done] ? (
-        <p className="notice notice--ok" role="status" data-testid="done">
-          {t(DONE_KEYS[done])}
-        </p>
-      ) : null}
-      <FormAlert message={formError} />
-      <dl className="summary">
-        <dt>{t("admin.user.email")}</dt>
-        <dd data-testid="user-email">{user.email}</dd>
-        <dt>{t("admin.user.locale")}</dt>
-        <dd>{t(user.locale === "en" ? "admin.user.localeEn" : "admin.user.localeId")}</dd>
-        <dt>{t("admin.user.status")}</dt>
-        <dd data-testid="user-status">{user.isActive ? t("admin.users.active") : t("admin.users.inactive")}</dd>
-        <dt>{t("admin.user.password")}</dt>
-        <dd>{user.hasPassword ? t("admin.user.passwordSet") : t("admin.user.passwordNotSet")}</dd>
-        <dt>{t("admin.user.lastLogin")}</dt>
-        <dd>{user.lastLoginAt ? formatWib(user.lastLoginAt, locale) : t("admin.user.never")}</dd>
-      </dl>
-
-      <h2>{t("admin.user.access")}</h2>
-      <div className="actions">
-        {user.isActive ? (
-          <>
-            {loaded.self ? null : (
-              <Form method="post" data-testid="deactivate">
-                <SubmitButton intent="deactivate" label={t("admin.user.deactivate")} />
-                <p className="field__hint">{t("admin.user.deactivateHint")}</p>
-              </Form>
-            )}
-            <Form method="post" data-testid="resend-invite">
-              <SubmitButton intent="resendInvite" label={t("admin.user.resendInvite")} secondary />
-              <p className="field__hint">{t("admin.user.resendHint")}</p>
-            </Form>
-          </>
-        ) : (
-          <Form method="post" data-testid="reactivate">
-            <SubmitButton intent="reactivate" label={t("admin.user.reactivate")} />
-          </Form>
-        )}
-      </div>
-
-      <h2>{t("admin.user.memberships")}</h2>
-      {user.memberships.length === 0 ? (
-        <p>{t("admin.user.membershipsEmpty")}</p>
-      ) : (
-        <ul className="admin-memberships" data-testid="memberships">
-          {user.memberships.map((membership) => {
-            const label = `${t(`staff.role.${membership.role}` as MessageKey)} · ${membership.unit.name}`;
-            return (
-              <li key={membership.id} data-testid="membership" data-role={membership.role} data-unit={membership.unit.code}>
-                <span>{label}</span>
-                <Form method="post" className="admin-memberships__remove">
-                  <input type="hidden" name="membershipId" value={membership.id} />
-                  <SubmitButton intent="removeMembership" label={t("admin.user.removeMembership")} secondary extra={`${t("admin.user.removeMembership")}: ${label}`} />
-                </Form>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <section className="card" aria-labelledby="add-membership" data-testid="add-membership">
-        <h3 id="add-membership">{t("admin.user.addMembershipTitle")}</h3>
-        <Form method="post" className="stack" noValidate>
-          <Field id="role" label={t("admin.user.role")} error={addData?.errors.role} required>
-            {(props) => (
-              <select {...props} name="role" defaultValue={addData?.values.role ?? ""}>
-                <option value="">{t("admin.user.roleChoose")}</option>
-                {STAFF_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`staff.role.${role}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="unitId" label={t("admin.user.unit")} error={addData?.errors.unitId} required>
-            {(props) => (
-              <select {...props} name="unitId" defaultValue={addData?.values.unitId ?? ""}>
-                <option value="">{t("admin.user.unitChoose")}</option>
-                {loaded.units.map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <SubmitButton intent="addMembership" label={t("admin.user.addMembership")} />
-        </Form>
-      </section>
-    </>
-  );
+  const loaded = useLoaderData<typeof loader>() as UserPage;
+  const data = useActionData<UserActionData>();
+  return loaded.user ? <EditUser loaded={loaded} data={data} /> : <NewUser data={data} />;
 }
 
 export function ErrorBoundary() {

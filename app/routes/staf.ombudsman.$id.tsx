@@ -8,7 +8,7 @@ import { canManageOmbudsman, ombudsmanScopeFor } from "~/domain/compliance/ombud
 import { OmbudsmanStatusFormSchema } from "~/domain/compliance/ombudsman-forms.server";
 import { canMoveTo, OMBUDSMAN_DEADLINE_RULES } from "~/domain/compliance/ombudsman-deadlines";
 import { changeOmbudsmanMatterStatus } from "~/domain/compliance/ombudsman-matters.server";
-import { getOmbudsmanMatter } from "~/models/ombudsman.server";
+import { getOmbudsmanMatter } from "~/domain/compliance/ombudsman-lists.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";

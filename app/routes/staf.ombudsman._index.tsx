@@ -7,7 +7,8 @@ import { canManageOmbudsman, ombudsmanScopeFor } from "~/domain/compliance/ombud
 import { OmbudsmanFilterSchema, OmbudsmanMatterFormSchema } from "~/domain/compliance/ombudsman-forms.server";
 import { jakartaDate, OMBUDSMAN_DEADLINE_RULES, OMBUDSMAN_MATTER_KINDS, OMBUDSMAN_MATTER_STATUSES } from "~/domain/compliance/ombudsman-deadlines";
 import { recordOmbudsmanMatter } from "~/domain/compliance/ombudsman-matters.server";
-import { listOmbudsmanMatters, listUnitOptions } from "~/models/ombudsman.server";
+import { listOmbudsmanMatters } from "~/domain/compliance/ombudsman-lists.server";
+import { listUnitOptions } from "~/models/ombudsman.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";

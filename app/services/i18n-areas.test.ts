@@ -24,7 +24,7 @@ function pageFiles(route: string): string[] {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, name] of readFileSync(`${APP}${file}`, "utf8").matchAll(/from "~\/components\/([\w-]+)"/g)) {
+    for (const [, name] of readFileSync(`${APP}${file}`, "utf8").matchAll(/from "~\/components\/([\w/-]+)"/g)) {
       const component = [`components/${name}.tsx`, `components/${name}.ts`].find((candidate) => existsSync(`${APP}${candidate}`));
       if (component) visit(component);
     }

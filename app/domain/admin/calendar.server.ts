@@ -11,7 +11,7 @@ import { createCalendar, type OfficeHours } from "~/domain/calendar/working-time
 import { hasPermission, type UserLike } from "~/domain/auth/permissions";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
-import { requestSlaRecheck } from "~/models/sla-writes.server";
+import { requestSlaRecheck } from "~/domain/sla/recheck.server";
 
 import { HOLIDAY_KINDS, WEEKDAYS, type HolidayKind } from "./form-options";
 import { blankToUndefined } from "~/services/form-values";

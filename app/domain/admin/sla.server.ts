@@ -12,7 +12,7 @@ import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 
 import { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";
-import { requestSlaRecheck } from "~/models/sla-writes.server";
+import { requestSlaRecheck } from "~/domain/sla/recheck.server";
 import { blankToUndefined } from "~/services/form-values";
 
 export { DURATION_UNITS, PRIORITIES, targetField, type DurationUnitCode, type PriorityCode } from "./form-options";

@@ -1,6 +1,7 @@
 // CSV import of Ombudsman assessment results: parse and check every row first, report each
 // problem with its line and column, and hand over rows only when the whole file is clean — so a
 // bad file never leaves half an import behind. Pure; the database step is in import-assessments.server.ts.
+import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { classifyScore, METHODS, weightedTotal, type AssessmentMethod, type Dimension } from "./methods";
 
@@ -33,45 +34,23 @@ export interface CsvProblem {
   vars?: Record<string, string | number>;
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+// Mixed line endings happen when a file is edited in more than one program; a quote inside an
+// unquoted cell (`5" layar`) is kept as typed, as spreadsheet programs do; rows may be short.
+const PARSE_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] };
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. Blank rows are dropped. */
 export function parseCsv(text: string): { rows: string[][]; problems: CsvProblem[] } {
   const rows: string[][] = [];
   const problems: CsvProblem[] = [];
-  let field = "";
-  let row: string[] = [];
-  let inQuotes = false;
-  let line = 1;
-  const input = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i]!;
-    if (inQuotes) {
-      if (char === '"' && input[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') inQuotes = false;
-      else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field === "") inQuotes = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && input[i + 1] === "\n") i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      line += 1;
-    } else field += char;
-  }
-  if (inQuotes) problems.push({ line, key: "compliance.csv.unclosedQuote" });
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+  try {
+    // Collected as they are read, so the rows before an unclosed quote are still checked.
+    parse(text, { ...PARSE_OPTIONS, on_record: (record: string[]) => void rows.push(record) });
+  } catch (error) {
+    // With the options above an unclosed quote is the only malformed input; anything else is a bug.
+    if (!(error instanceof CsvError) || error.code !== "CSV_QUOTE_NOT_CLOSED") throw error;
+    // The quote runs to the end of the file, so the problem is reported on its last line. Not
+    // csv-parse's own count: it counts a CRLF inside quotes as two lines.
+    problems.push({ line: text.split(/\r\n|\r|\n/).length, key: "compliance.csv.unclosedQuote" });
   }
   return { rows: rows.filter((r) => r.some((cell) => cell.trim() !== "")), problems };
 }
@@ -160,7 +139,8 @@ export function readAssessmentCsv(text: string): { rows: AssessmentRow[]; proble
   const parsed = parseCsv(text);
   const problems = [...parsed.problems];
   const [header, ...body] = parsed.rows;
-  if (!header) return { rows: [], problems: [...problems, { line: 1, key: "compliance.csv.empty" }] };
+  // A file whose first quote never closes has no rows to read, but it is not empty.
+  if (!header) return { rows: [], problems: problems.length > 0 ? problems : [{ line: 1, key: "compliance.csv.empty" }] };
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = ASSESSMENT_CSV_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length > 0) return { rows: [], problems: [...problems, { line: 1, key: "compliance.csv.missingColumns", vars: { columns: missing.join(", ") } }] };

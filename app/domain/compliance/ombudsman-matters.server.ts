@@ -1,7 +1,7 @@
 // Use-cases for Ombudsman matters: record a letter with its computed due date, mark it answered
 // or closed with a note. Each change and its AuditLog row are one transaction (STYLE.md).
 import { Prisma } from "~/generated/prisma/client";
-import { loadCalendarForUnit } from "~/models/calendar.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
 import type { Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 import { canMoveTo, computeOmbudsmanDueDate, jakartaDate, type OmbudsmanMatterStatus } from "./ombudsman-deadlines";

@@ -1,11 +1,11 @@
 // Ombudsman matters: who may see or change which matters. The form schemas are in
 // ombudsman-forms.server.ts (zod stays out of the browser bundle; app/services/zod.server.ts).
 import { hasPermission, ROLE_PERMISSIONS, type Permission, type UserLike } from "~/domain/auth/permissions";
+import type { OmbudsmanScope } from "~/models/ombudsman.server";
 
 export type { OmbudsmanFilters, OmbudsmanMatterFormInput } from "./ombudsman-forms.server";
-
-/** Which matters a reader may see: all of them, or those of some units. */
-export type OmbudsmanScope = { kind: "any" } | { kind: "units"; unitIds: string[] };
+// Declared with the queries it cuts (ADR 032: shared types live in the lowest layer).
+export type { OmbudsmanScope } from "~/models/ombudsman.server";
 
 /** null = no access at all. A unit head sees the matters of the units they head. */
 export function ombudsmanScopeFor(user: UserLike): OmbudsmanScope | null {

@@ -69,7 +69,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * A POST body (urlencoded, as the spec has it, or multipart) as single string values; null when it
- * is too long or cannot be read. A service request is text: media travel as media_url.
+ * is too long or cannot be read (the spec's 400 error array, whose text names the 64 KB limit). A
+ * service request is text: media travel as media_url.
  */
 export async function readOpen311Body(request: Request): Promise<Record<string, string> | null> {
   try {

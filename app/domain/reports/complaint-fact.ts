@@ -4,8 +4,10 @@
 import { workingMinutesBetween, type CompiledCalendar } from "~/domain/calendar/working-time";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
 import { computeSlaSnapshot, type ClockEvent, type SlaPolicyTargets, type StageClock } from "~/domain/sla/clock";
+import type { ComplaintFact, StageOutcome } from "~/models/report-types";
 
-export type StageOutcome = "met" | "missed";
+// The fact's shape is the fact table's row (ADR 032: shared types live in the lowest layer).
+export type { ComplaintFact, StageOutcome } from "~/models/report-types";
 
 export interface FactInput {
   complaint: {
@@ -23,33 +25,6 @@ export interface FactInput {
   policy: SlaPolicyTargets;
   calendar: CompiledCalendar;
   now: Date;
-}
-
-export interface ComplaintFact {
-  complaintId: string;
-  groupKey: string;
-  /** "YYYY-MM-01": the submission month in Asia/Jakarta. */
-  periodMonth: string;
-  unitId: string | null;
-  productId: string | null;
-  maladministrationCode: string | null;
-  channel: string;
-  status: ComplaintStatus;
-  submittedAt: Date;
-  rejected: boolean;
-  handled: boolean;
-  open: boolean;
-  closed: boolean;
-  verificationOutcome: StageOutcome | null;
-  firstResponseOutcome: StageOutcome | null;
-  resolutionOutcome: StageOutcome | null;
-  firstResponseMinutes: number | null;
-  resolutionMinutes: number | null;
-  reopened: boolean;
-  appealed: boolean;
-  escalated: boolean;
-  rating: number | null;
-  staleAt: Date | null;
 }
 
 const WIB_OFFSET_MS = 7 * 3600_000;

@@ -16,6 +16,18 @@ describe("report CSV", () => {
     expect(csvCell(-5)).toBe("-5");
   });
 
+  it("quotes a cell with a line break, so a multi-line text stays one row", () => {
+    expect(toCsv(["unit", "description"], [["Dinas A", "baris satu\nbaris dua"], ["Dinas B", "a\r\nb"], ["Dinas C", "c\rd"]])).toBe(
+      '\uFEFFunit,description\r\nDinas A,"baris satu\nbaris dua"\r\nDinas B,"a\r\nb"\r\nDinas C,"c\rd"\r\n',
+    );
+  });
+
+  it("neutralises formula cells in an exported file, header included, but not negative numbers", () => {
+    expect(toCsv(["=unit", "score"], [["=cmd|' /C calc'!A0", -5], ["@SUM(A1)", 3], ["\tx", true], ["-1", Number.NaN]])).toBe(
+      "\uFEFF\"'=unit\",score\r\n\"'=cmd|' /C calc'!A0\",-5\r\n\"'@SUM(A1)\",3\r\n\"'\tx\",true\r\n\"'-1\",\r\n",
+    );
+  });
+
   it("round-trips any text through a simple RFC 4180 reader", () => {
     const read = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
     fc.assert(

@@ -4,34 +4,14 @@
 import { classifyScore, type AssessmentMethod, type Zone } from "~/domain/compliance/methods";
 import { handlingIndex, type IndexComponent } from "~/domain/compliance/handling-index";
 import { componentsForForm, COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
+import { COUNT_KEYS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/models/report-types";
 
-export const COUNT_KEYS = [
-  "complaints", "rejected", "handled", "open", "closed",
-  "verificationDecided", "verificationMet", "firstResponseDecided", "firstResponseMet",
-  "resolutionDecided", "resolutionMet", "reopened", "appealed", "escalated", "ratingCount", "ratingSum",
-] as const;
-export type RollupCounts = Record<(typeof COUNT_KEYS)[number], number>;
-
-export const EMPTY_COUNTS: RollupCounts = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as RollupCounts;
+// The row shapes are the roll-up table's (ADR 032: shared types live in the lowest layer).
+export { COUNT_KEYS, EMPTY_COUNTS, EMPTY_DURATIONS, type DurationStats, type RollupCounts } from "~/models/report-types";
 
 export function addCounts(a: RollupCounts, b: RollupCounts): RollupCounts {
   return Object.fromEntries(COUNT_KEYS.map((key) => [key, a[key] + b[key]])) as RollupCounts;
 }
-
-/** Working minutes; percentile_disc, so every figure is a duration some complaint really had. */
-export interface DurationStats {
-  firstResponseCount: number;
-  firstResponseMedian: number | null;
-  firstResponseP90: number | null;
-  resolutionCount: number;
-  resolutionMedian: number | null;
-  resolutionP90: number | null;
-}
-
-export const EMPTY_DURATIONS: DurationStats = {
-  firstResponseCount: 0, firstResponseMedian: null, firstResponseP90: null,
-  resolutionCount: 0, resolutionMedian: null, resolutionP90: null,
-};
 
 /** A share 0–1, or null when there is nothing to divide by. */
 export interface Rate {

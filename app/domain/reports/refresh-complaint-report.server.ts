@@ -2,8 +2,8 @@
 // Idempotent and order-free: it always reads the complaint as it is now, so a late or repeated job
 // writes the same rows as a timely one.
 import type { Db } from "~/services/db.server";
-import { loadCalendarForUnit } from "~/models/calendar.server";
-import { loadSlaPolicy } from "~/models/sla-policy.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
+import { loadSlaPolicy } from "~/domain/sla/policy.server";
 import { loadFactSource, storeFact } from "~/models/report-facts.server";
 import { computeComplaintFact, type ComplaintFact } from "./complaint-fact";
 

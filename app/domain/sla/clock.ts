@@ -3,6 +3,10 @@
 // time by the calendar. Pure: the SLA worker and the submit use-case store what this returns.
 import { addWorkingTime, type CompiledCalendar, type Duration, type Interval } from "~/domain/calendar/working-time";
 import { ACTION_EVENT, SLA_STAGES, TRANSITIONS, type ComplaintStatus, type SlaStage, type ClockEffect } from "~/domain/complaints/workflow";
+import type { StoredDeadlines } from "~/models/sla-types";
+
+// Declared with the complaint columns it fills (ADR 032: shared types live in the lowest layer).
+export type { StoredDeadlines } from "~/models/sla-types";
 
 export interface ClockEvent {
   /** EventType name, e.g. "SUBMITTED", "INFO_REQUESTED". */
@@ -120,17 +124,6 @@ export function computeSlaSnapshot(events: readonly ClockEvent[], policy: SlaPol
   }
   const allPauses = pausedSince && pausedSince < now ? [...pauses, { start: pausedSince, end: now }] : pauses;
   return { stages, nextDue, paused: pausedSince !== null, pauses: allPauses };
-}
-
-/** The deadlines a complaint row keeps (what the inbox sorts on and the pages show): running clocks only. */
-export interface StoredDeadlines {
-  verificationDueAt: Date | null;
-  firstResponseDueAt: Date | null;
-  resolutionDueAt: Date | null;
-  citizenReplyDueAt: Date | null;
-  confirmationDueAt: Date | null;
-  nextDueAt: Date | null;
-  nextDueStage: SlaStage | null;
 }
 
 export function storedDeadlines(snapshot: SlaSnapshot): StoredDeadlines {

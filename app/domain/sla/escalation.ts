@@ -3,10 +3,11 @@
 // stores what this returns, idempotently.
 import { addWorkingTime, nextWorkingInstant, workingMinutesBetween, type CompiledCalendar, type Duration } from "~/domain/calendar/working-time";
 import type { SlaStage } from "~/domain/complaints/workflow";
+import type { EscalationRole, RecordedEscalation } from "~/models/sla-types";
 import type { SlaSnapshot, StageClock } from "./clock";
 
-/** Roles an escalation can go to (Role enum values). */
-export type EscalationRole = "COORDINATOR" | "UNIT_HEAD" | "INSPECTORATE" | "LIAISON";
+// Declared with the rows they describe (ADR 032: shared types live in the lowest layer).
+export type { EscalationRole, EscalationSettlement, RecordedEscalation } from "~/models/sla-types";
 
 /**
  * What a level is asked to do. ACT: meet the missed obligation themselves (verify, answer, decide the
@@ -113,18 +114,6 @@ export interface DueReminder {
   stageStartedAt: Date;
   dueAt: Date;
   remindAt: Date;
-}
-
-export type EscalationSettlement = "STAGE_STOPPED" | "DEADLINE_MOVED";
-
-/** An escalation as recorded: where it stands is what decides whether a moved deadline revises it. */
-export interface RecordedEscalation {
-  stage: SlaStage;
-  level: number;
-  cycleStartedAt: Date;
-  breachedDueAt: Date;
-  /** Null while open. */
-  settledReason: EscalationSettlement | null;
 }
 
 export interface DoneDuties {

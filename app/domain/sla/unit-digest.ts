@@ -1,6 +1,7 @@
 // The morning summary a unit's staff receive: how many complaints wait to be taken up, fall due
 // today, or are already late. Counts and a link only: no complaint text, no identity. A rule with
 // its source, like the other reminders.
+import type { UnitWorkload } from "~/models/unit-digest.server";
 
 export const UNIT_DIGEST_RULE = {
   /**
@@ -16,12 +17,8 @@ export const UNIT_DIGEST_RULE = {
     "default calendar, so the first thing a clerk sees is what waits for them, not a mail per complaint.",
 } as const;
 
-export interface UnitWorkload {
-  /** Assigned or reopened and not yet acknowledged. */
-  waiting: number;
-  dueToday: number;
-  overdue: number;
-}
+// The counts' shape is the model's query result (ADR 032: shared types live in the lowest layer).
+export type { UnitWorkload } from "~/models/unit-digest.server";
 
 /** The WIB date ("YYYY-MM-DD") and minute of the day of an instant. */
 export function wibClock(now: Date): { date: string; minute: number } {

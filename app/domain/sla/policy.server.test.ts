@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../../tests/support/isolation";
-import { loadSlaPolicy } from "./sla-policy.server";
+import { useTestDatabase } from "../../../tests/support/isolation";
+import { loadSlaPolicy } from "./policy.server";
 
 const database = useTestDatabase({ seed: true });
 let unitId: string;

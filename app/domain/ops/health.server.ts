@@ -1,5 +1,7 @@
+// What /healthz checks. Not an adapter in app/services: it reads the worker heartbeat through a
+// model, and services sit below models (ADR 032).
 import type { Redis } from "ioredis";
-import type { Db } from "./db.server";
+import type { Db } from "~/services/db.server";
 import { getLatestWorkerHeartbeat } from "~/models/worker-heartbeat.server";
 import { HEARTBEAT_STALE_AFTER_MS } from "~/jobs/heartbeat";
 
