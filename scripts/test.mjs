@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensureChromium } from "./lib/browser.mjs";
+import { ensurePoppler } from "./lib/poppler.mjs";
 import {
   bin,
   ensureDatabase,
@@ -38,6 +39,13 @@ if (!chromium.path) {
   fail(chromium.message);
 }
 env.CHROMIUM_PATH = chromium.path;
+
+// The report PDF tests render and read the exported PDF with Poppler's command-line tools.
+const poppler = ensurePoppler({ log: say });
+if (!poppler.ok) {
+  await stopStartedServices();
+  fail(poppler.message);
+}
 
 say("building the web app…");
 run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" }, label: "remix build" });

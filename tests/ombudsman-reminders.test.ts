@@ -63,7 +63,8 @@ describe("Ombudsman matter reminders", () => {
     expect(week.map((m) => m.toAddress).sort()).toEqual([email("LIAISON"), email("UNIT_HEAD")].sort());
     expect(week.every((m) => m.dedupeKey.startsWith("ombudsman-before-7-"))).toBe(true);
     expect(week[0]!.subject).toContain(open.reference);
-    expect(week[0]!.subject).toContain("2026-12-20");
+    expect(week[0]!.subject).toContain("20 Desember 2026");
+    expect(week[0]!.subject).not.toContain("2026-12-20");
     expect(week[0]!.bodyText).toContain(`/staf/ombudsman/${open.id}`);
     expect(week.map((m) => m.toAddress)).not.toContain("kepala.dinkes@uji.invalid");
 

@@ -12,6 +12,7 @@ import { sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import { seedDemoAccounts } from "../prisma/seed/index";
 import { useTestDatabase } from "./support/isolation";
 import { fileComplaintAt } from "./support/complaint-form";
+import { staffMailsAbout } from "./support/staff-mail";
 
 const database = useTestDatabase({ seed: true });
 const db = () => database.db;
@@ -76,7 +77,8 @@ async function assignedAt(at: Date): Promise<string> {
 
 const escalations = (id: string) =>
   db().escalation.findMany({ where: { complaintId: id }, orderBy: { level: "asc" }, select: { id: true, stage: true, level: true, targetRole: true, breachedDueAt: true, settledAt: true, settledReason: true } });
-const mails = (id: string) => db().emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" }, orderBy: { dedupeKey: "asc" }, select: { toAddress: true, subject: true } });
+// The digests (one per address and sweep, ADR 009 session 6) that listed this complaint's escalations.
+const mails = async (id: string) => (await staffMailsAbout(db(), id, { kind: "ESCALATION" })).map(({ message }) => ({ toAddress: message.toAddress, subject: message.subject }));
 interface RevisionPayload {
   stage: string;
   levels: number[];
@@ -221,8 +223,8 @@ describe("an escalation made before a holiday or policy change (issue #20)", () 
         const rows = await db().escalation.findMany({ where: { complaintId: id }, select: { stage: true, level: true, cycleStartedAt: true } });
         const keys = rows.map((r) => `${r.stage}|${r.level}|${r.cycleStartedAt.getTime()}`);
         expect(new Set(keys).size).toBe(keys.length);
-        const sent = await db().emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" }, select: { toAddress: true, subject: true } });
-        const perLevelAndRecipient = sent.map((m) => `${m.subject.slice(0, 20)}|${m.toAddress}`);
+        const sent = await staffMailsAbout(db(), id, { kind: "ESCALATION" });
+        const perLevelAndRecipient = sent.map((m) => `${m.level}|${m.message.toAddress}`);
         expect(new Set(perLevelAndRecipient).size).toBe(perLevelAndRecipient.length);
         expect(await db().complaintEvent.count({ where: { complaintId: id, type: "ESCALATED" } })).toBe(rows.length);
       }),

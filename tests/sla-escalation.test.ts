@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import type { WorkflowAction, Actor } from "~/domain/complaints/workflow";
 import { evaluateComplaintSla, evaluateComplaintsSla } from "~/domain/sla/evaluate-sla.server";
+import { sendStaffDigests } from "~/domain/sla/staff-digest.server";
 import { createLogger } from "~/services/logger.server";
 import { seedDemoAccounts } from "../prisma/seed/index";
 import { startWorkerRuntime } from "../workers/runtime";
@@ -12,6 +13,7 @@ import { routingProcessor } from "../workers/processors/routing";
 import { slaProcessor } from "../workers/processors/sla";
 import { useTestDatabase, useTestQueuePrefix } from "./support/isolation";
 import { fileComplaintAt } from "./support/complaint-form";
+import { staffMailsAbout } from "./support/staff-mail";
 
 const database = useTestDatabase({ seed: true });
 const queues = useTestQueuePrefix();
@@ -23,6 +25,9 @@ beforeAll(async () => {
   await seedDemoAccounts(database.db, { password: "demo-sla-test", mustChangePassword: false });
   productId = (await database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id;
 });
+
+/** What the sweep does after its evaluations: one digest per staff address of what is owed. */
+const mailDigests = (now: Date) => sendStaffDigests(database.db, now, { publicBaseUrl: "http://localhost" });
 
 const file = (now: Date, overrides: Partial<{ productId: string }> = {}) => fileComplaintAt(database.db, now, { productId, visibility: "RAHASIA", ...overrides });
 
@@ -81,11 +86,12 @@ describe("escalation", () => {
     await act(id, "ASSIGN", "SYSTEM", minutesAfter(t0, 31));
     expect((await db.complaint.findUniqueOrThrow({ where: { id } })).unitId).toBe(puskesmas.id);
     await evaluateComplaintSla(db, id, { now: wib("2026-01-12T16:01:00") });
+    await mailDigests(wib("2026-01-12T16:01:00"));
 
     const [escalation] = await db.escalation.findMany({ where: { complaintId: id } });
     expect(escalation).toMatchObject({ level: 1, targetRole: "UNIT_HEAD", targetUnitId: puskesmas.parentId });
-    const notices = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
-    expect(notices.map((n) => n.toAddress).sort()).toEqual(["kadinkes@example.test", ...puskesmas.contactEmails].sort());
+    const notices = await staffMailsAbout(db, id, { kind: "ESCALATION" });
+    expect(notices.map((n) => n.message.toAddress).sort()).toEqual(["kadinkes@example.test", ...puskesmas.contactEmails].sort());
   });
 
   it("reminds and escalates a missed verification to the coordinators, who verify, whether or not the citizen named the unit", async () => {
@@ -101,17 +107,19 @@ describe("escalation", () => {
     expect((await db.complaint.findUniqueOrThrow({ where: { id: named } })).unitId).not.toBeNull();
 
     await evaluateComplaintsSla(db, [named, unknown], { now: wib("2026-10-08T08:00:00") });
+    await mailDigests(wib("2026-10-08T08:00:00"));
     await evaluateComplaintsSla(db, [named, unknown], { now: wib("2026-10-08T16:01:00") });
+    await mailDigests(wib("2026-10-08T16:01:00"));
     const expected = [...new Set([...coordinators, ...desk.contactEmails])].sort();
     for (const id of [named, unknown]) {
-      const reminded = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.reminder" } });
-      expect(reminded.map((n) => n.toAddress).sort()).toEqual([...coordinators].sort());
+      const reminded = await staffMailsAbout(db, id, { kind: "REMINDER" });
+      expect(reminded.map((n) => n.message.toAddress).sort()).toEqual([...coordinators].sort());
       const [escalation, ...more] = await db.escalation.findMany({ where: { complaintId: id } });
       expect(more).toEqual([]);
       expect(escalation).toMatchObject({ stage: "VERIFICATION", level: 1, targetRole: "COORDINATOR", targetUnitId: desk.id });
-      const notices = await db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
-      expect(notices.map((n) => n.toAddress).sort()).toEqual(expected);
-      expect(notices.every((n) => n.bodyText.includes("admin koordinator pengaduan"))).toBe(true);
+      const notices = await staffMailsAbout(db, id, { kind: "ESCALATION" });
+      expect(notices.map((n) => n.message.toAddress).sort()).toEqual(expected);
+      expect(notices.every((n) => n.message.bodyText.includes("admin koordinator pengaduan"))).toBe(true);
     }
   });
 
@@ -124,7 +132,11 @@ describe("escalation", () => {
     // Assigned Monday: 5 working days → Monday 12 Jan at close.
     expect(assigned.firstResponseDueAt).toEqual(wib("2026-01-12T16:00:00"));
 
-    const race = async (now: Date) => Promise.all([1, 2, 3, 4].map(() => evaluateComplaintSla(database.db, id, { now })));
+    const race = async (now: Date) => {
+      await Promise.all([1, 2, 3, 4].map(() => evaluateComplaintSla(database.db, id, { now })));
+      // Two sweeps at the same moment mail each alert once as well.
+      await Promise.all([mailDigests(now), mailDigests(now)]);
+    };
     const levels = async () =>
       (await database.db.escalation.findMany({ where: { complaintId: id, stage: "FIRST_RESPONSE" }, orderBy: { level: "asc" } })).map((e) => [e.level, e.targetRole]);
 
@@ -148,17 +160,20 @@ describe("escalation", () => {
     expect(complaint.escalationLevel).toBe(3);
 
     // One notice per level and recipient, none twice; no complainant identity in them.
-    const notices = await database.db.emailMessage.findMany({ where: { complaintId: id, template: "sla.escalation" } });
-    const perLevel = (level: number) => notices.filter((n) => n.subject.startsWith(`Eskalasi tingkat ${level}:`));
+    const notices = await staffMailsAbout(database.db, id, { kind: "ESCALATION" });
+    const perLevel = (level: number) => notices.filter((n) => n.level === level).map((n) => n.message);
     expect(perLevel(1).map((n) => n.toAddress).sort()).toEqual(["disdukcapil@demo.lapor-pangkalpinang.invalid", "kepala@demo.lapor-pangkalpinang.invalid"]);
     expect(perLevel(2).map((n) => n.toAddress).sort()).toEqual(["inspektorat@demo.lapor-pangkalpinang.invalid"]);
     expect(perLevel(3).map((n) => n.toAddress)).toEqual(["penghubung@demo.lapor-pangkalpinang.invalid"]);
-    for (const notice of notices) {
+    for (const level of [1, 2, 3]) expect(perLevel(level).every((n) => n.subject.startsWith(`Eskalasi tingkat ${level}:`))).toBe(true);
+    for (const { message: notice } of notices) {
       expect(notice.bodyText).toContain(complaint.trackingCode);
       expect(notice.bodyText).not.toContain("Warga Uji");
       expect(notice.bodyText).not.toContain("081200000000");
     }
-    const emailJobs = await database.db.outboxMessage.count({ where: { jobName: "email.send", jobId: { in: notices.map((n) => `email-${n.id}`) } } });
+    const messageIds = [...new Set(notices.map((n) => n.message.id))];
+    expect(messageIds).toHaveLength(notices.length);
+    const emailJobs = await database.db.outboxMessage.count({ where: { jobName: "email.send", jobId: { in: messageIds.map((id) => `email-${id}`) } } });
     expect(emailJobs).toBe(notices.length);
   });
 
@@ -232,7 +247,8 @@ describe("batched evaluation", () => {
       ...complaint,
       escalations: (await database.db.escalation.findMany({ where: { complaintId: id }, orderBy: [{ stage: "asc" }, { level: "asc" }] })).map((e) => [e.stage, e.level, e.targetRole, e.dueAt?.toISOString()]),
       events: (await database.db.complaintEvent.findMany({ where: { complaintId: id, type: { in: ["ESCALATED", "REMINDER_SENT"] } }, orderBy: { id: "asc" } })).map((e) => [e.type, e.payload]),
-      emails: (await database.db.emailMessage.findMany({ where: { complaintId: id, template: { startsWith: "sla." } }, orderBy: { dedupeKey: "asc" } })).map((m) => [m.template, m.toAddress, m.subject]),
+      // What each address is owed (its digest comes with the sweep); the key names the complaint.
+      emails: (await database.db.staffAlert.findMany({ where: { complaintId: id }, orderBy: { dedupeKey: "asc" } })).map((m) => [m.kind, m.toAddress, m.dedupeKey]),
       jobs: await database.db.outboxMessage.count({ where: { OR: [{ jobId: { startsWith: `sla-${id}-` } }, { jobId: { startsWith: `reports-${id}-` } }] } }),
     };
   };
@@ -249,7 +265,7 @@ describe("batched evaluation", () => {
     expect(aloneResults[1]!.reminded).toEqual(["VERIFICATION"]);
     for (let i = 0; i < alone.length; i++) {
       const [a, b] = [await state(alone[i]!), await state(together[i]!)];
-      // The e-mails name the complaint's own tracking code; everything else is the same.
+      // The alerts' keys name the complaint; everything else is the same.
       expect({ ...b, emails: b.emails.map(([t, to]) => [t, to]) }).toEqual({ ...a, emails: a.emails.map(([t, to]) => [t, to]) });
       expect(b.emails.length).toBe(a.emails.length);
     }

@@ -37,7 +37,7 @@ describe("unit morning summary", () => {
     const sent = await digests();
     expect(sent.map((m) => m.toAddress).sort()).toEqual([email("UNIT_HEAD"), email("OFFICER")].sort());
     for (const message of sent) {
-      expect(message.subject).toBe("Ringkasan pengaduan Dinas Kependudukan dan Pencatatan Sipil Kota Pangkalpinang, 2026-11-23: 1 menunggu, 2 terlambat");
+      expect(message.subject).toBe("Ringkasan pengaduan Dinas Kependudukan dan Pencatatan Sipil Kota Pangkalpinang, 23 November 2026: 1 menunggu, 2 terlambat");
       expect(message.bodyText).toContain("https://lapor.example.test/staf/kotak-masuk");
       expect(message.bodyText).not.toContain("KTP-el belum jadi");
       expect(message.bodyText).not.toContain("Warga Uji");

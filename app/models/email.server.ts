@@ -1,6 +1,7 @@
 import type { EmailStatus } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 import { qualifiedTable, type Db } from "~/services/db.server";
+import { renderTextMessage } from "~/services/email-render";
 import { enqueueJob, enqueueJobs } from "./outbox.server";
 
 export interface Notice {
@@ -12,7 +13,12 @@ export interface Notice {
   to: string;
   subject: string;
   bodyText: string;
+  /** The HTML part; without it, one is made from bodyText (email-render.ts), so every message has both. */
+  bodyHtml?: string;
 }
+
+/** Rendered once, when the message is written: what the worker sends is what the row holds. */
+const htmlOf = (notice: Notice) => notice.bodyHtml ?? renderTextMessage(notice.locale, notice.subject, notice.bodyText).html;
 
 /**
  * Stores a rendered, addressed email and queues its sending (JOBS.sendEmail, through the outbox)
@@ -36,6 +42,7 @@ export async function createNotice(db: DbClient, notice: Notice): Promise<{ crea
         toAddress: notice.to,
         subject: notice.subject,
         bodyText: notice.bodyText,
+        bodyHtml: htmlOf(notice),
       },
     ],
     skipDuplicates: true,
@@ -56,10 +63,11 @@ export async function createNotices(db: Db, client: DbClient, notices: readonly 
   if (notices.length === 0) return { created: 0 };
   const column = <T>(pick: (n: Notice) => T) => notices.map(pick);
   const inserted = await client.$queryRaw<{ id: string }[]>`
-    INSERT INTO ${qualifiedTable(db, "email_message")} (dedupe_key, complaint_id, template, locale, to_address, subject, body_text)
+    INSERT INTO ${qualifiedTable(db, "email_message")} (dedupe_key, complaint_id, template, locale, to_address, subject, body_text, body_html)
     SELECT * FROM unnest(
       ${column((n) => n.dedupeKey)}::text[], ${column((n) => n.complaintId ?? null)}::uuid[], ${column((n) => n.template)}::text[],
-      ${column((n) => n.locale)}::text[], ${column((n) => n.to)}::text[], ${column((n) => n.subject)}::text[], ${column((n) => n.bodyText)}::text[])
+      ${column((n) => n.locale)}::text[], ${column((n) => n.to)}::text[], ${column((n) => n.subject)}::text[], ${column((n) => n.bodyText)}::text[],
+      ${column(htmlOf)}::text[])
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
   await enqueueJobs(db, client, "sendEmail", inserted.map((row) => ({ payload: { emailMessageId: row.id } })));

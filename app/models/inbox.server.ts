@@ -2,17 +2,12 @@
 // with a keyset cursor. One index-ordered scan per (unit, status) pair on complaint(unit_id,
 // status, next_due_at), each cut at the page size, then merged: the cost depends on the page size
 // and the number of pairs, not on how many complaints the city has (no OFFSET, no full sort).
-// Never reads the complainant.
-import { Prisma } from "~/generated/prisma/client";
-import { canAccessComplaint, hasPermission, unitTreeFrom, type UnitTree, type UserLike } from "~/domain/auth/permissions";
-import { workingMinutesBetween, type CompiledCalendar } from "~/domain/calendar/working-time";
-import { COMPLAINT_STATUSES, OPEN_STATUSES, type ComplaintStatus } from "~/domain/complaints/workflow";
-import { loadCalendarForUnit } from "~/models/calendar.server";
+// Never reads the complainant. Who may read what, the query string and the SLA badges are the
+// domain's (app/domain/complaints/inbox.server.ts).
+import { Prisma, type ComplaintStatus } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
-
-export const INBOX_PAGE_SIZE = 25;
 
 export interface UnitRow {
   id: string;
@@ -28,24 +23,11 @@ export async function loadUnits(db: DbClient): Promise<UnitRow[]> {
   return db.serviceUnit.findMany({ select: { id: true, code: true, parentId: true, name: true, shortName: true, isActive: true }, orderBy: { name: "asc" } });
 }
 
-export async function loadUnitTree(db: DbClient): Promise<UnitTree> {
-  return unitTreeFrom(await loadUnits(db));
-}
-
 export interface InboxScope {
   /** Units whose complaints the user may read. */
   unitIds: string[];
   /** City-wide readers also see complaints no unit has been given yet. */
   includeUnassigned: boolean;
-}
-
-/** Which units' complaints the user may read, by asking canAccessComplaint of each unit. */
-export function inboxScope(user: UserLike, units: readonly { id: string; parentId: string | null }[]): InboxScope {
-  const tree = unitTreeFrom(units);
-  return {
-    unitIds: units.filter((unit) => canAccessComplaint(user, { unitId: unit.id }, tree, "read")).map((unit) => unit.id),
-    includeUnassigned: hasPermission(user, "read:complaint:any"),
-  };
 }
 
 export interface InboxFilters {
@@ -76,23 +58,6 @@ export function decodeCursor(value: string | null | undefined): InboxCursor | nu
   return { nextDueAt: match[1] === "-" ? null : new Date(Number(match[1])), submittedAt: new Date(Number(match[2])), id: match[3]!.toLowerCase() };
 }
 
-/** Reads the GET query of the inbox page; anything unknown is ignored (never an error page). */
-export function parseInboxQuery(params: URLSearchParams, userId: string): { filters: InboxFilters; cursor: InboxCursor | null } {
-  const status = params.get("status");
-  const productId = params.get("produk");
-  const form = params.get("bentuk");
-  return {
-    filters: {
-      ...(status && (COMPLAINT_STATUSES as readonly string[]).includes(status) ? { status: status as ComplaintStatus } : {}),
-      ...(isUuid(productId) ? { productId: productId.toLowerCase() } : {}),
-      ...(form && /^[A-Z_]{1,64}$/.test(form) ? { maladministrationCode: form } : {}),
-      ...(params.get("terlambat") === "1" ? { overdueOnly: true } : {}),
-      ...(params.get("saya") === "1" ? { assignedToUserId: userId } : {}),
-    },
-    cursor: decodeCursor(params.get("setelah")),
-  };
-}
-
 interface InboxRowRaw {
   id: string;
   tracking_code: string;
@@ -107,26 +72,20 @@ interface InboxRowRaw {
   assigned_officer_id: string | null;
 }
 
-export interface InboxRow {
+/** One inbox row as stored, with the names of its unit and product. */
+export interface InboxRecord {
   id: string;
   trackingCode: string;
   status: ComplaintStatus;
   escalationLevel: number;
-  nextDueAt: string | null;
+  nextDueAt: Date | null;
   nextDueStage: string | null;
-  submittedAt: string;
+  submittedAt: Date;
+  unitId: string | null;
   unitName: string | null;
   productName: string | null;
   productNameEn: string | null;
-  assignedToMe: boolean;
-  sla: SlaBadgeState;
-}
-
-export type SlaBadgeState = { kind: "none" } | { kind: "overdue" } | { kind: "left"; workingMinutes: number };
-
-export interface InboxPage {
-  rows: InboxRow[];
-  nextCursor: string | null;
+  assignedOfficerId: string | null;
 }
 
 /** `"schema"."TypeName"` of an enum type in the client's schema. */
@@ -135,41 +94,24 @@ function qualifiedType(db: object, type: string): Prisma.Sql {
   return Prisma.raw(`${table.slice(0, table.lastIndexOf("."))}."${type}"`);
 }
 
-/** Calendars cached per unit for one request (loadCalendarForUnit reads the holiday table). */
-export function calendarCache(db: DbClient): (unitId: string | null) => Promise<CompiledCalendar> {
-  const cache = new Map<string, Promise<CompiledCalendar>>();
-  return (unitId) => {
-    const key = unitId ?? "";
-    let calendar = cache.get(key);
-    if (!calendar) {
-      calendar = loadCalendarForUnit(db, unitId);
-      cache.set(key, calendar);
-    }
-    return calendar;
-  };
-}
-
-export async function slaBadgeState(nextDueAt: Date | null, now: Date, calendar: () => Promise<CompiledCalendar>): Promise<SlaBadgeState> {
-  if (!nextDueAt) return { kind: "none" };
-  if (nextDueAt.getTime() <= now.getTime()) return { kind: "overdue" };
-  return { kind: "left", workingMinutes: workingMinutesBetween(now, nextDueAt, await calendar()) };
-}
-
-export async function listInbox(
+/**
+ * One page of the complaints in `scope` with one of `statuses`, soonest deadline first, and the
+ * cursor of the next page (null on the last one).
+ */
+export async function listInboxRecords(
   db: Db,
   {
     scope,
+    statuses,
     filters,
     cursor,
     now,
-    userId,
-    limit = INBOX_PAGE_SIZE,
-  }: { scope: InboxScope; filters: InboxFilters; cursor: InboxCursor | null; now: Date; userId: string; limit?: number },
-): Promise<InboxPage> {
-  const statuses: ComplaintStatus[] = filters.status ? [filters.status] : [...OPEN_STATUSES];
-  if (scope.unitIds.length === 0 && !scope.includeUnassigned) return { rows: [], nextCursor: null };
+    limit,
+  }: { scope: InboxScope; statuses: readonly ComplaintStatus[]; filters: InboxFilters; cursor: InboxCursor | null; now: Date; limit: number },
+): Promise<{ records: InboxRecord[]; nextCursor: string | null }> {
+  if (scope.unitIds.length === 0 && !scope.includeUnassigned) return { records: [], nextCursor: null };
   // Past every dated row and only overdue (dated) rows wanted: nothing left.
-  if (filters.overdueOnly && cursor && !cursor.nextDueAt) return { rows: [], nextCursor: null };
+  if (filters.overdueOnly && cursor && !cursor.nextDueAt) return { records: [], nextCursor: null };
   const complaint = qualifiedTable(db, "complaint");
   const statusType = qualifiedType(db, "ComplaintStatus");
 
@@ -233,27 +175,25 @@ export async function listInbox(
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const calendarFor = calendarCache(db);
-  const rows: InboxRow[] = [];
-  for (const row of pageRows) {
+  const records = pageRows.map((row): InboxRecord => {
     const product = row.product_id ? productById.get(row.product_id) : undefined;
-    rows.push({
+    return {
       id: row.id,
       trackingCode: row.tracking_code,
       status: row.status,
       escalationLevel: row.escalation_level,
-      nextDueAt: row.next_due_at?.toISOString() ?? null,
+      nextDueAt: row.next_due_at,
       nextDueStage: row.next_due_stage,
-      submittedAt: row.submitted_at.toISOString(),
+      submittedAt: row.submitted_at,
+      unitId: row.unit_id,
       unitName: row.unit_id ? (unitById.get(row.unit_id)?.shortName ?? null) : null,
       productName: product?.name ?? null,
       productNameEn: product?.nameEn ?? null,
-      assignedToMe: row.assigned_officer_id === userId,
-      sla: await slaBadgeState(row.next_due_at, now, () => calendarFor(row.unit_id)),
-    });
-  }
+      assignedOfficerId: row.assigned_officer_id,
+    };
+  });
   return {
-    rows,
+    records,
     nextCursor: last ? encodeCursor({ nextDueAt: last.next_due_at, submittedAt: last.submitted_at, id: last.id }) : null,
   };
 }
@@ -269,4 +209,33 @@ export async function inboxFilterOptions(db: DbClient, scope: InboxScope) {
     db.maladministrationForm.findMany({ select: { code: true, nameId: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
   ]);
   return { products, forms };
+}
+
+/**
+ * The complaint with this tracking code (canonical form) if it lies in `scope`, whatever its status:
+ * a code from a mail or a phone call may name a closed complaint too. One lookup on the unique code;
+ * a complaint outside the scope is answered as not found, so the search tells nobody it exists.
+ */
+export async function findInboxRecordByCode(db: DbClient, { scope, trackingCode }: { scope: InboxScope; trackingCode: string }): Promise<InboxRecord | null> {
+  const row = await db.complaint.findUnique({
+    where: { trackingCode },
+    select: {
+      id: true,
+      trackingCode: true,
+      status: true,
+      escalationLevel: true,
+      nextDueAt: true,
+      nextDueStage: true,
+      submittedAt: true,
+      unitId: true,
+      assignedOfficerId: true,
+      unit: { select: { shortName: true } },
+      product: { select: { name: true, nameEn: true } },
+    },
+  });
+  if (!row) return null;
+  const inScope = row.unitId === null ? scope.includeUnassigned : scope.unitIds.includes(row.unitId);
+  if (!inScope) return null;
+  const { unit, product, ...record } = row;
+  return { ...record, unitName: unit?.shortName ?? null, productName: product?.name ?? null, productNameEn: product?.nameEn ?? null };
 }

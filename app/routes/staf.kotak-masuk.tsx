@@ -1,8 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { InboxCodeSearch, type InboxCodeSearchState } from "~/components/inbox-code-search";
 import { SlaBadge } from "~/components/sla-badge";
 import { OPEN_STATUSES, TERMINAL_STATUSES } from "~/domain/complaints/workflow";
-import { inboxFilterOptions, inboxScope, listInbox, loadUnits, parseInboxQuery } from "~/models/inbox.server";
+import { findInboxRowByCode, inboxScope, listInbox, parseInboxQuery, type InboxPage } from "~/domain/complaints/inbox.server";
+import { inboxFilterOptions, loadUnits } from "~/models/inbox.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { formatWib } from "~/services/format";
@@ -26,7 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { filters, cursor } = parseInboxQuery(url.searchParams, user.id);
   const scope = inboxScope(user, await loadUnits(db));
-  const [page, options] = await Promise.all([listInbox(db, { scope, filters, cursor, now, userId: user.id }), inboxFilterOptions(db, scope)]);
+  // A tracking code (from a mail, a phone call, a letter) finds that one complaint, open or closed.
+  const typed = (url.searchParams.get("kode") ?? "").trim().slice(0, 64);
+  const search = typed ? await findInboxRowByCode(db, { scope, input: typed, now, userId: user.id }) : null;
+  const [page, options]: [InboxPage, Awaited<ReturnType<typeof inboxFilterOptions>>] = await Promise.all([
+    search ? { rows: search.outcome === "found" ? [search.row] : [], nextCursor: null } : listInbox(db, { scope, filters, cursor, now, userId: user.id }),
+    inboxFilterOptions(db, scope),
+  ]);
   // The link to the next page keeps the filters and replaces only the cursor.
   const done = url.searchParams.get("selesai") === "transfer";
   url.searchParams.delete("selesai");
@@ -40,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   first.delete("setelah");
   return {
     done,
+    search: search ? ({ typed, outcome: search.outcome, code: search.outcome === "invalid" ? null : search.code } satisfies InboxCodeSearchState) : null,
     rows: page.rows,
     nextHref,
     firstHref: cursor ? `?${first}` : null,
@@ -58,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffInbox() {
   const t = useT();
   const locale = useLocale();
-  const { done, rows, nextHref, firstHref, filters, products, forms } = useLoaderData<typeof loader>();
+  const { done, search, rows, nextHref, firstHref, filters, products, forms } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("inbox.title")}</h1>
@@ -68,6 +77,7 @@ export default function StaffInbox() {
         </p>
       ) : null}
       <p className="lead">{t("inbox.lead")}</p>
+      <InboxCodeSearch search={search} />
       <Form method="get" className="inbox-filters" aria-labelledby="inbox-filters-title">
         <h2 id="inbox-filters-title">{t("inbox.filters")}</h2>
         <div className="field">

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/services/zod.server";
 import { reportCoversUnit } from "~/domain/auth/permissions";
+import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { exportReport } from "~/domain/reports/export.server";
@@ -32,6 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     format: jenis === "pengaduan" ? "csv" : format,
     locale: resolveLocale(request),
     actorUserId: user.id,
+    actor: { name: user.name, roles: user.memberships.map((m) => m.role) },
+    // The same access rule as the page's Ombudsman section.
+    ombudsmanScope: ombudsmanScopeFor(user),
+    now,
     units,
   });
   return new Response(typeof file.body === "string" ? file.body : Buffer.from(file.body), {

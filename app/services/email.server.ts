@@ -9,6 +9,7 @@
 import sgClient from "@sendgrid/client";
 import sgMail from "@sendgrid/mail";
 import { z } from "zod";
+import { MAIL_FROM_NAME } from "./email-render";
 
 export interface OutgoingEmail {
   to: string;
@@ -33,6 +34,8 @@ export interface EmailTransportOptions {
   /** Only for tests and local capture servers; production talks to SendGrid's own host. */
   baseUrl?: string;
   from: string;
+  /** Shown as the sender beside the address (`"Lapor Pangkalpinang" <MAIL_FROM>`). */
+  fromName?: string;
   /** A request SendGrid has not answered by then counts as a transient failure (retried). */
   timeoutMs?: number;
 }
@@ -46,7 +49,7 @@ export const DEFAULT_SEND_TIMEOUT_MS = 10_000;
 const MAX_ERROR_LENGTH = 500;
 
 export function createEmailTransport(options: EmailTransportOptions): EmailTransport {
-  const { apiKey, baseUrl, from, timeoutMs = DEFAULT_SEND_TIMEOUT_MS } = options;
+  const { apiKey, baseUrl, from, fromName = MAIL_FROM_NAME, timeoutMs = DEFAULT_SEND_TIMEOUT_MS } = options;
   if (!apiKey) {
     return {
       kind: "dev-mailbox",
@@ -70,8 +73,9 @@ export function createEmailTransport(options: EmailTransportOptions): EmailTrans
       try {
         const [response] = await mail.send({
           to: message.to,
-          from,
+          from: { email: from, name: fromName },
           subject: message.subject,
+          // The helper turns these into SendGrid's `content` array, text/plain first as the API requires.
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
           customArgs: { email_message_id: message.customId },

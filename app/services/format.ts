@@ -21,6 +21,21 @@ export function formatWib(iso: string, locale: Locale): string {
   return `${formatter.format(new Date(iso))} WIB`;
 }
 
+/**
+ * A day as people read it ("22 Januari 2027", "22 January 2027"), never "2027-01-22": an instant
+ * (ISO string or Date) is taken in Asia/Jakarta, a bare "YYYY-MM-DD" is that calendar day.
+ */
+export function formatWibDate(value: string | Date, locale: Locale): string {
+  const key = `${locale}-d`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { timeZone: "Asia/Jakarta", day: "numeric", month: "long", year: "numeric" });
+    formatters.set(key, formatter);
+  }
+  const instant = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
+  return formatter.format(instant);
+}
+
 const numberLocale = (locale: Locale) => (locale === "id" ? "id-ID" : "en-GB");
 
 /** A number with at most `digits` decimals, in the locale's notation (1.234,5 or 1,234.5). */

@@ -58,10 +58,12 @@ async function timed(runs: number, warmup: number, fn: () => Promise<unknown>) {
   return { runs, p50: round(percentile(samples, 0.5)), p95: round(percentile(samples, 0.95)), max: round(samples[samples.length - 1]!) };
 }
 
-/** Escalations, emails, jobs and events a previous run left on the generated complaints. */
+/** Escalations, staff alerts, emails, jobs and events a previous run left on the generated complaints. */
 async function clearBenchActivity(db: Db) {
   const complaint = qualifiedTable(db, "complaint");
   await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "escalation")}`;
+  // Before the messages: a deleted digest would leave its alerts waiting to be listed again.
+  await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "staff_alert")}`;
   await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "email_message")}`;
   await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "outbox_message")}`;
   await db.$executeRaw`DELETE FROM ${qualifiedTable(db, "complaint_event")} WHERE complaint_id IN (SELECT id FROM ${complaint} WHERE tracking_code LIKE 'BENCH%')`;

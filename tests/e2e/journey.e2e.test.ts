@@ -25,6 +25,7 @@ import { routingProcessor } from "../../workers/processors/routing";
 import { slaProcessor } from "../../workers/processors/sla";
 import { createNotifyProcessor } from "../../workers/processors/notify";
 import { createSendGridCapture } from "../support/sendgrid-capture";
+import { staffMailsAbout } from "../support/staff-mail";
 import {
   expectNoAxeViolations,
   horizontalOverflow,
@@ -319,13 +320,15 @@ describe("one complaint from filing to a rated resolution", () => {
     expect(appNow().getTime()).toBeGreaterThan(at.getTime());
 
     // One notice per level to that level's people; the liaison's goes out through SendGrid (the capture server stands in for it).
-    const notices = await db().emailMessage.findMany({ where: { complaintId, template: "sla.escalation" } });
-    const to = (level: number) => notices.filter((n) => n.subject.startsWith(`Eskalasi tingkat ${level}:`)).map((n) => n.toAddress).sort();
+    // Each sweep mails each address one digest of what it is owed (ADR 009, session 6).
+    const notices = await staffMailsAbout(db(), complaintId, { kind: "ESCALATION" });
+    const to = (level: number) => notices.filter((n) => n.level === level).map((n) => n.message.toAddress).sort();
     expect(to(1)).toContain(account("UNIT_HEAD").email);
     expect(to(2)).toEqual([account("INSPECTORATE").email]);
     expect(to(3)).toEqual([LIAISON_EMAIL]);
-    const notice = await db().emailMessage.findFirstOrThrow({ where: { complaintId, template: "sla.escalation", toAddress: LIAISON_EMAIL } });
+    const notice = notices.find((n) => n.level === 3 && n.message.toAddress === LIAISON_EMAIL)!.message;
     expect(notice.subject).toMatch(/^Eskalasi tingkat 3:/);
+    expect(notice.bodyText).toContain(`/staf/pengaduan/${complaintId}`);
     expect(notice.bodyText).toContain(trackingCode);
     expect(notice.bodyText).not.toContain("Siti Rahmawati");
     const sendJob = await db().outboxMessage.findFirstOrThrow({ where: { jobName: JOBS.sendEmail.name, jobId: `email-${notice.id}` } });

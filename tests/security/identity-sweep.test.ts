@@ -47,7 +47,11 @@ function expectNoIdentity(label: string, text: string) {
   for (const p of planted) for (const needle of needles(p.identity)) expect(text.includes(needle), `${p.visibility} ${needle} in ${label}`).toBe(false);
 }
 
-/** The text a PDF shows: every stream inflated when it can be, then its (literal) and <hex> strings decoded. */
+/**
+ * The text a PDF shows: every stream inflated when it can be, then its (literal) and <hex> strings
+ * decoded, as bytes and through each embedded font's ToUnicode map (an embedded font prints glyph
+ * numbers, which only its map turns back into characters).
+ */
 function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString("latin1");
   const parts: string[] = [raw];
@@ -61,9 +65,41 @@ function pdfText(bytes: Uint8Array): string {
     }
   }
   const all = parts.join("\n");
-  const strings = [...all.matchAll(/<([0-9A-Fa-f\s]+)>/g)].map((m) => Buffer.from(m[1]!.replace(/\s/g, ""), "hex").toString("latin1"));
+  const hexes = [...all.matchAll(/<([0-9A-Fa-f\s]+)>/g)].map((m) => m[1]!.replace(/\s/g, ""));
+  const strings = hexes.map((hex) => Buffer.from(hex, "hex").toString("latin1"));
   const literals = [...all.matchAll(/\(((?:\\.|[^\\)])*)\)/g)].map((m) => m[1]!);
-  return [all, strings.join(""), literals.join(""), strings.join(" "), literals.join(" ")].join("\n");
+  // Every string read through every font's map: the wrong font's reading is noise, the right one is the text.
+  const glyphs = toUnicodeMaps(all).map((map) => hexes.map((hex) => hex.match(/.{4}/g)?.map((code) => map.get(code.toUpperCase()) ?? "").join("") ?? "").join(""));
+  return [all, strings.join(""), literals.join(""), strings.join(" "), literals.join(" "), ...glyphs].join("\n");
+}
+
+/** The ToUnicode CMaps in the (inflated) PDF: two-byte code → the characters it shows. */
+function toUnicodeMaps(text: string): Map<string, string>[] {
+  const utf16 = (hex: string) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+  const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, "0");
+  return [...text.matchAll(/begincmap([\s\S]*?)endcmap/g)].map(([, cmap]) => {
+    const map = new Map<string, string>();
+    for (const [, block] of cmap!.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, code, chars] of block!.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f\s]+)>/g)) map.set(code!.toUpperCase(), utf16(chars!.replace(/\s/g, "")));
+    }
+    for (const [, block] of cmap!.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, low, high, target] of block!.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>\s*(\[[^\]]*\]|<[0-9A-Fa-f\s]+>)/g)) {
+        const from = parseInt(low!, 16);
+        const to = parseInt(high!, 16);
+        if (target!.startsWith("[")) {
+          [...target!.matchAll(/<([0-9A-Fa-f\s]+)>/g)].forEach(([, chars], i) => map.set(hex4(from + i), utf16(chars!.replace(/\s/g, ""))));
+        } else {
+          const first = Buffer.from(target!.slice(1, -1).replace(/\s/g, ""), "hex");
+          for (let code = from; code <= to; code++) {
+            const chars = Buffer.from(first);
+            chars.writeUInt16BE(chars.readUInt16BE(chars.length - 2) + (code - from), chars.length - 2);
+            map.set(hex4(code), chars.swap16().toString("utf16le"));
+          }
+        }
+      }
+    }
+    return map;
+  });
 }
 
 beforeAll(async () => {

@@ -7,12 +7,12 @@ import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import { enqueueJob } from "~/models/outbox.server";
 import { attachToEvent } from "~/models/attachments.server";
-import { loadCalendarForUnit } from "~/models/calendar.server";
-import { loadSlaPolicy } from "~/models/sla-policy.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
+import { loadSlaPolicy } from "~/domain/sla/policy.server";
 import { computeSlaSnapshot, storedDeadlines, type SlaSnapshot } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
-import { loadDoneDuties } from "~/models/sla-duties.server";
-import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type TransitionRefusal, type WorkflowAction } from "./workflow";
+import { loadDoneDuties } from "~/domain/sla/done-duties.server";
+import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type SlaStage, type TransitionRefusal, type WorkflowAction } from "./workflow";
 import type { StoredAttachment } from "~/services/attachments.server";
 import { citizenNoticeFor } from "./citizen-notices";
 import { queueCitizenNotice } from "./citizen-notices.server";
@@ -142,7 +142,10 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         await enqueueJob(tx, "evaluateSla", { complaintId: request.complaintId, dueAt: slaCheckAt.toISOString() }, { runAt: slaCheckAt });
       }
       const notice = citizenNoticeFor(request.action, snapshot);
-      if (notice) await queueCitizenNotice(tx, { complaintId: request.complaintId, eventId: event.id, notice, now });
+      if (notice) {
+        const lapsed = request.action === "AUTO_CLOSE" ? ((request.payload?.lapsed as SlaStage | undefined) ?? null) : null;
+        await queueCitizenNotice(tx, { complaintId: request.complaintId, eventId: event.id, notice, now, snapshot, lapsed });
+      }
       if (request.action === "VERIFY") {
         await enqueueJob(tx, "routeComplaint", { complaintId: request.complaintId, eventId: event.id.toString() });
       }

@@ -8,8 +8,8 @@ import { hashPin } from "~/services/pin.server";
 import { enqueueJob } from "~/models/outbox.server";
 import { attachToEvent } from "~/models/attachments.server";
 import { createNotice } from "~/models/email.server";
-import { loadCalendarForUnit } from "~/models/calendar.server";
-import { loadSlaPolicy } from "~/models/sla-policy.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
+import { loadSlaPolicy } from "~/domain/sla/policy.server";
 import { computeSlaSnapshot, storedDeadlines } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
 import { generateTrackingCode } from "./tracking-code";
@@ -18,6 +18,7 @@ import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormF
 import type { ComplaintFormInput } from "./complaint-form-schema";
 import type { StoredAttachment } from "~/services/attachments.server";
 import { translate, type Locale } from "~/services/i18n.server";
+import { formatWib } from "~/services/format";
 
 export interface SubmitContext {
   now: Date;
@@ -73,7 +74,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
   // Checks that need the database, reported beside their fields like any other error.
   const fieldErrors: Partial<Record<ComplaintFormField, string>> = {};
   const product = input.productId
-    ? await db.serviceProduct.findFirst({ where: { id: input.productId, isActive: true }, select: { id: true, unitId: true } })
+    ? await db.serviceProduct.findFirst({ where: { id: input.productId, isActive: true }, select: { id: true, unitId: true, name: true, nameEn: true } })
     : null;
   if (input.productId && !product) fieldErrors.productId = "form.error.choice";
   if (input.kecamatanCode) {
@@ -150,7 +151,14 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
         }
         if (input.email) {
           const link = trackingLinkUrl(context.publicBaseUrl, trackingCode, complaint.id, now);
-          const vars = { code: trackingCode, link };
+          // What was filed and what happens next, by when; never the PIN or the citizen's own text.
+          const verificationDue = snapshot.stages.VERIFICATION?.dueAt;
+          const vars = {
+            code: trackingCode,
+            link,
+            service: product ? (context.locale === "en" ? product.nameEn : product.name) : translate(context.locale, "email.receipt.noService"),
+            due: verificationDue ? formatWib(verificationDue.toISOString(), context.locale) : translate(context.locale, "email.citizen.noDeadline"),
+          };
           await createNotice(tx, {
             dedupeKey: `receipt-${complaint.id}`,
             complaintId: complaint.id,

@@ -3,11 +3,13 @@
 // Run by the SLA sweep every minute; a notice's dedupe key (matter, step, recipient) makes each
 // reminder go out once however often it runs, and whichever worker runs it.
 import { createNotices, type Notice } from "~/models/email.server";
-import { listOmbudsmanDeadlines, listOmbudsmanReminderRecipients } from "~/models/ombudsman.server";
+import { listOmbudsmanReminderRecipients } from "~/models/ombudsman.server";
 import { absoluteUrl } from "~/services/urls";
+import { formatWibDate } from "~/services/format";
 import type { Db } from "~/services/db.server";
 import { localeOrDefault, translate } from "~/services/i18n.server";
 import { OMBUDSMAN_REMINDER_RULE, ombudsmanReminderStep } from "./ombudsman-deadlines";
+import { listOmbudsmanDeadlines } from "./ombudsman-lists.server";
 
 export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl }: { publicBaseUrl: string }): Promise<{ created: number }> {
   // Every open matter in the reminder window, overdue ones included: none may be crowded out by a limit.
@@ -29,7 +31,7 @@ export async function sendOmbudsmanReminders(db: Db, now: Date, { publicBaseUrl 
         kind: translate(locale, `ombudsman.kind.${matter.kind}`),
         reference: matter.reference,
         unit: matter.unitName,
-        due: matter.dueOn,
+        due: formatWibDate(matter.dueOn, locale),
         days: Math.abs(matter.daysLeft),
         link: absoluteUrl(publicBaseUrl, `/staf/ombudsman/${matter.id}`),
       };

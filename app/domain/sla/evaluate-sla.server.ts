@@ -2,7 +2,7 @@
 // deadline one level at a time, remind before a deadline, auto-close a lapsed citizen window), then
 // say when to look again. Safe to run any number of times, concurrently: row locks (taken in id
 // order, so two overlapping batches cannot deadlock) serialise evaluations of a complaint, and the
-// unique escalation key and e-mail dedupe keys refuse a second record of the same duty.
+// unique escalation key and the staff alerts' dedupe keys refuse a second record of the same duty.
 //
 // Complaints are evaluated in batches with set-based reads and writes (ADR 019): one evaluation is
 // a batch of one, and the sweeper's 500 due complaints cost a few dozen statements instead of ~50
@@ -10,16 +10,18 @@
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
-import { translate } from "~/services/i18n.server";
-import { formatWib } from "~/services/format";
+import { getEnv } from "~/services/env.server";
 import { enqueueJobs } from "~/models/outbox.server";
-import { createNotices, type Notice } from "~/models/email.server";
-import { loadCalendarBook } from "~/models/calendar.server";
+import { recordStaffAlerts, type StaffAlertInsert } from "~/models/staff-alerts.server";
+import { loadCalendarBook } from "~/domain/calendar/unit-calendars.server";
 import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
-import { chooseSlaPolicy, loadActiveSlaPolicies, type LoadedSlaPolicy, type SlaPolicyScope } from "~/models/sla-policy.server";
+import { loadActiveSlaPolicies } from "~/models/sla-policy.server";
+import { chooseSlaPolicy, type LoadedSlaPolicy, type SlaPolicyScope } from "./policy.server";
 import { insertEscalations, insertSystemEvents, reviseEscalations, settleEscalations, updateSlaChecks, type EscalationInsert } from "~/models/sla-writes.server";
-import { findEscalationRecipients, findReminderRecipients, loadDoneDutiesFor, loadEscalationUnits, type NoticeRecipient } from "~/models/sla-duties.server";
+import { findEscalationRecipients, findReminderRecipients, loadEscalationUnits, type NoticeRecipient } from "~/models/sla-duties.server";
+import { loadDoneDutiesFor } from "./done-duties.server";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
+import { sendStaffDigests } from "./staff-digest.server";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
 import type { CompiledCalendar } from "~/domain/calendar/working-time";
 import type { Priority } from "~/generated/prisma/client";
@@ -61,13 +63,24 @@ export async function evaluateComplaintSla(db: Db, complaintId: string, { now }:
   return results.get(complaintId) ?? NOTHING;
 }
 
-/** The sweeper's pass: up to `limit` complaints whose check time has come, oldest first. */
-export async function sweepDueComplaints(db: Db, now: Date, limit: number): Promise<{ checked: number; escalations: number }> {
+/**
+ * The sweeper's pass: up to `limit` complaints whose check time has come, oldest first; then one
+ * digest per staff address of everything owed and not yet mailed, including what the delayed
+ * per-complaint triggers recorded since the last sweep (they never mail on their own, or twelve
+ * deadlines at the same closing time would be twelve mails again).
+ */
+export async function sweepDueComplaints(
+  db: Db,
+  now: Date,
+  limit: number,
+  { publicBaseUrl = getEnv().PUBLIC_BASE_URL }: { publicBaseUrl?: string } = {},
+): Promise<{ checked: number; escalations: number; digests: number }> {
   const due = await findComplaintsDueForSlaCheck(db, now, limit);
   const results = await evaluateComplaintsSla(db, due, { now });
   let escalations = 0;
   for (const result of results.values()) escalations += result.escalated.length;
-  return { checked: due.length, escalations };
+  const { digests } = await sendStaffDigests(db, now, { publicBaseUrl });
+  return { checked: due.length, escalations, digests };
 }
 
 /**
@@ -161,9 +174,7 @@ interface LockedComplaint {
   productId: string | null;
   category: string | null;
   priority: Priority;
-  trackingCode: string;
   escalationLevel: number;
-  unit: { name: string } | null;
 }
 
 interface BatchOutcome {
@@ -179,7 +190,7 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
   if (locked.length === 0) return { evaluations, autoClose };
   const complaints: LockedComplaint[] = await tx.complaint.findMany({
     where: { id: { in: locked.map((row) => row.id) } },
-    select: { id: true, status: true, unitId: true, productId: true, category: true, priority: true, trackingCode: true, escalationLevel: true, unit: { select: { name: true } } },
+    select: { id: true, status: true, unitId: true, productId: true, category: true, priority: true, escalationLevel: true },
   });
 
   const finished = complaints.filter((c) => TERMINAL_STATUSES.includes(c.status as ComplaintStatus));
@@ -257,43 +268,44 @@ async function evaluateBatch(db: Db, tx: DbClient, ids: string[], now: Date, con
     now,
   ).then((events) => events.filter((event) => event.type === "ESCALATED"));
 
-  const notices: Notice[] = [];
+  // What each address is owed; the sweep mails it as one digest per address (sendStaffDigests).
+  const alerts: StaffAlertInsert[] = [];
   for (const { complaint, due } of inserted) {
     const { recipients } = await config.escalationRecipients(tx, due.role, complaint.unitId);
     for (const recipient of recipients) {
-      const vars = escalationVars(due, complaint.trackingCode, complaint.unit?.name ?? null, recipient.locale);
-      notices.push({
+      alerts.push({
         dedupeKey: `escalation-${escalationKey(due.stage, due.level, due.cycleStartedAt)}-${complaint.id}-${recipient.email.toLowerCase()}`,
         complaintId: complaint.id,
-        template: "sla.escalation",
-        locale: recipient.locale,
         to: recipient.email,
-        subject: translate(recipient.locale, "email.escalation.subject", vars),
-        bodyText: translate(recipient.locale, "email.escalation.body", vars),
+        locale: recipient.locale,
+        kind: "ESCALATION",
+        stage: due.stage,
+        level: due.level,
+        role: due.role,
+        dueAt: due.breachedDueAt,
+        nextLevelAt: due.nextLevelAt,
       });
     }
     plans.get(complaint.id)!.escalations.push(due);
   }
   for (const { complaint, reminder } of reminderRows) {
     for (const recipient of await config.reminderRecipients(tx, reminder.stage, complaint.unitId)) {
-      const vars = {
-        code: complaint.trackingCode,
-        stage: translate(recipient.locale, `stage.${reminder.stage}`),
-        due: formatWib(reminder.dueAt.toISOString(), recipient.locale),
-      };
-      notices.push({
+      alerts.push({
         dedupeKey: `reminder-${reminderKey(reminder.stage, reminder.stageStartedAt)}-${complaint.id}-${recipient.email.toLowerCase()}`,
         complaintId: complaint.id,
-        template: "sla.reminder",
-        locale: recipient.locale,
         to: recipient.email,
-        subject: translate(recipient.locale, "email.reminder.subject", vars),
-        bodyText: translate(recipient.locale, "email.reminder.body", vars),
+        locale: recipient.locale,
+        kind: "REMINDER",
+        stage: reminder.stage,
+        level: null,
+        role: null,
+        dueAt: reminder.dueAt,
+        nextLevelAt: null,
       });
     }
     plans.get(complaint.id)!.reminders.push(reminder);
   }
-  await createNotices(db, tx, notices);
+  await recordStaffAlerts(db, tx, alerts);
 
   // Escalation rates are reported; the status did not change, so no transition queued a refresh.
   const lastEscalatedEvent = new Map<string, bigint>();
@@ -375,15 +387,4 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-function escalationVars(due: DueEscalation, code: string, unitName: string | null, locale: "id" | "en") {
-  return {
-    code,
-    level: due.level,
-    stage: translate(locale, `stage.${due.stage}`),
-    unit: unitName ?? translate(locale, "track.view.unitPending"),
-    due: formatWib(due.breachedDueAt.toISOString(), locale),
-    role: translate(locale, `role.${due.role}`),
-  };
 }

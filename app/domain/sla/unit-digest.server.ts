@@ -1,10 +1,11 @@
 // Writes the morning summaries (UNIT_DIGEST_RULE) for every unit with work waiting, on working days
 // of the default calendar. Run by the e-mail sweep; dedupe keys make it once per unit, day and person.
 import { isWorkingInstant } from "~/domain/calendar/working-time";
-import { loadCalendarForUnit } from "~/models/calendar.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
 import { createNotices, type Notice } from "~/models/email.server";
 import { listUnitDigestRecipients, loadUnitWorkloads } from "~/models/unit-digest.server";
 import { absoluteUrl } from "~/services/urls";
+import { formatWibDate } from "~/services/format";
 import type { Db } from "~/services/db.server";
 import { localeOrDefault, translate } from "~/services/i18n.server";
 import { inDigestWindow, needsDigest, wibClock } from "./unit-digest";
@@ -25,7 +26,8 @@ export async function sendUnitDigests(db: Db, now: Date, { publicBaseUrl }: { pu
   for (const person of await listUnitDigestRecipients(db, busy)) {
     const load = workloads.get(person.unitId)!;
     const locale = localeOrDefault(person.locale);
-    const vars = { unit: person.unitName, date, waiting: load.waiting, dueToday: load.dueToday, overdue: load.overdue, link };
+    // The day as the reader says it ("23 November 2026"); the dedupe key keeps the ISO date.
+    const vars = { unit: person.unitName, date: formatWibDate(date, locale), waiting: load.waiting, dueToday: load.dueToday, overdue: load.overdue, link };
     notices.push({
       dedupeKey: `digest-${date}-${person.unitId}-${person.email.toLowerCase()}`,
       template: "unit.digest",
