@@ -4,22 +4,15 @@
 import { workingMinutesBetween, type CompiledCalendar } from "~/domain/calendar/working-time";
 import { TERMINAL_STATUSES, type ComplaintStatus, type SlaStage } from "~/domain/complaints/workflow";
 import { computeSlaSnapshot, type ClockEvent, type SlaPolicyTargets, type StageClock } from "~/domain/sla/clock";
+import type { FactSource } from "~/models/report-facts.server";
 import type { ComplaintFact, StageOutcome } from "~/models/report-types";
 
 // The fact's shape is the fact table's row (ADR 032: shared types live in the lowest layer).
 export type { ComplaintFact, StageOutcome } from "~/models/report-types";
 
 export interface FactInput {
-  complaint: {
-    id: string;
-    unitId: string | null;
-    productId: string | null;
-    maladministrationCode: string | null;
-    channel: string;
-    status: ComplaintStatus;
-    submittedAt: Date;
-    rating: number | null;
-  };
+  /** The complaint's columns as the model reads them (loadFactSource). */
+  complaint: FactSource["complaint"];
   /** Every timeline event; the clocks replay those with a status (as the SLA worker does), the flags read the rest (ESCALATED). */
   events: readonly ClockEvent[];
   policy: SlaPolicyTargets;
