@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "~/services/zod.server";
 import { EditUser, NewUser } from "~/components/admin/user-forms";
 import { actOnUser, loadUserPage, type UserActionData, type UserPage } from "~/domain/admin/user-page.server";
@@ -8,7 +8,7 @@ import { requireUserAdmin } from "~/domain/admin/users.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
-import { useT } from "~/services/i18n";
+import { AdminErrorBoundary } from "~/components/admin-error-boundary";
 import { pageTitle } from "~/services/meta";
 import { readForm } from "~/services/form-body.server";
 
@@ -55,17 +55,5 @@ export default function AdminUser() {
 }
 
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <>
-      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
-      <p>{forbidden ? t("admin.forbidden.body") : t(notFound ? "error.notFound" : "error.generic")}</p>
-      <p>
-        <Link to={forbidden ? "/staf" : "/staf/admin/pengguna"}>{t(forbidden ? "admin.menu.back" : "admin.users.back")}</Link>
-      </p>
-    </>
-  );
+  return <AdminErrorBoundary back={{ to: "/staf/admin/pengguna", label: "admin.users.back" }} />;
 }

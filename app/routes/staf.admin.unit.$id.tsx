@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "~/services/zod.server";
 import { Products, UnitForm } from "~/components/admin/unit-forms";
 import { actOnUnit, loadUnitPage, type UnitActionData, type UnitPage } from "~/domain/admin/unit-page.server";
@@ -8,6 +8,7 @@ import { requireUnitAdmin } from "~/domain/admin/units.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
+import { AdminErrorBoundary } from "~/components/admin-error-boundary";
 import { pageTitle } from "~/services/meta";
 import { readForm } from "~/services/form-body.server";
 
@@ -83,17 +84,5 @@ export default function AdminUnit() {
 }
 
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <>
-      <h1>{t(forbidden ? "admin.forbidden.title" : "error.title")}</h1>
-      <p>{forbidden ? t("admin.forbidden.body") : t(notFound ? "error.notFound" : "error.generic")}</p>
-      <p>
-        <Link to={forbidden ? "/staf" : "/staf/admin/unit"}>{t(forbidden ? "admin.menu.back" : "admin.units.back")}</Link>
-      </p>
-    </>
-  );
+  return <AdminErrorBoundary back={{ to: "/staf/admin/unit", label: "admin.units.back" }} />;
 }
