@@ -24,7 +24,7 @@ import { getEnv } from "~/services/env.server";
 import { translate } from "~/services/i18n.server";
 import {
   checkJurisdiction,
-  limitRead,
+  guardOpen311Read,
   limitWrite,
   open311Errors,
   open311Locale,
@@ -35,15 +35,10 @@ import {
 } from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const resource = parseResourceSegment(params.resource ?? "");
-  if (!resource) return open311NotFound(request);
-  const { name, format } = resource;
-  const locale = open311Locale(request);
-  const limited = await limitRead(request, format);
-  if (limited) return limited;
+  const read = await guardOpen311Read(request, params.resource);
+  if (!read.ok) return read.response;
+  const { name, format, locale } = read;
   const query = new URL(request.url).searchParams;
-  const jurisdiction = checkJurisdiction(query.get("jurisdiction_id"));
-  if (jurisdiction) return open311Errors(format, [jurisdiction], locale);
   const db = getDb();
   const now = appNow();
 

@@ -1,19 +1,14 @@
 // Open311 GeoReport v2: one service's definition (its attributes), services/{code}.(json|xml).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { GENERAL_SERVICE_CODE, parseResourceSegment, serviceDefinition } from "~/domain/open311/georeport";
+import { GENERAL_SERVICE_CODE, serviceDefinition } from "~/domain/open311/georeport";
 import { findOpen311Service, listMaladministrationForms } from "~/models/open311.server";
 import { getDb } from "~/services/db.server";
-import { checkJurisdiction, limitRead, open311Errors, open311Locale, open311NotFound, open311Response } from "~/domain/open311/http.server";
+import { guardOpen311Read, open311Errors, open311Response } from "~/domain/open311/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const resource = parseResourceSegment(params.code ?? "");
-  if (!resource) return open311NotFound(request);
-  const { name, format } = resource;
-  const locale = open311Locale(request);
-  const limited = await limitRead(request, format);
-  if (limited) return limited;
-  const jurisdiction = checkJurisdiction(new URL(request.url).searchParams.get("jurisdiction_id"));
-  if (jurisdiction) return open311Errors(format, [jurisdiction], locale);
+  const read = await guardOpen311Read(request, params.code);
+  if (!read.ok) return read.response;
+  const { name, format, locale } = read;
   const db = getDb();
   const code = name.toUpperCase();
   const service = (await findOpen311Service(db, code)) ?? (code === GENERAL_SERVICE_CODE ? { code } : null);

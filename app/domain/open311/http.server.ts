@@ -1,7 +1,7 @@
 // HTTP plumbing shared by the Open311 resource routes: formats, content types, the spec's error
 // array, jurisdiction check, rate limits and API keys. The routes stay guard → parse → domain call.
 import { authenticateApiKey, type ApiClientIdentity } from "~/models/api-clients.server";
-import { CONTENT_TYPES, renderDocument, type Open311Format } from "./georeport";
+import { CONTENT_TYPES, parseResourceSegment, renderDocument, type Open311Format } from "./georeport";
 import type { Open311Problem } from "./requests";
 import type { DbClient } from "~/services/db-types.server";
 import { getEnv } from "~/services/env.server";
@@ -56,6 +56,24 @@ export async function limitRead(request: Request, format: Open311Format): Promis
   const limit = await hitRateLimit(getFailFastRedis(), RATE_LIMITS.open311Read, ipRateLimitIdentifier(clientIp(request, env.TRUST_PROXY)), { prefix: env.RATE_LIMIT_PREFIX });
   if (limit.allowed) return null;
   return open311Errors(format, [{ code: 429, key: "open311.error.rateLimited" }], open311Locale(request), { "Retry-After": String(limit.retryAfterSeconds) });
+}
+
+export type Open311Read = { ok: true; name: string; format: Open311Format; locale: Locale } | { ok: false; response: Response };
+
+/**
+ * What every Open311 GET checks before it reads anything: a resource with a known format, the
+ * public read limit, and the jurisdiction. A refusal is the response to send.
+ */
+export async function guardOpen311Read(request: Request, segment: string | undefined): Promise<Open311Read> {
+  const resource = parseResourceSegment(segment ?? "");
+  if (!resource) return { ok: false, response: open311NotFound(request) };
+  const { name, format } = resource;
+  const locale = open311Locale(request);
+  const limited = await limitRead(request, format);
+  if (limited) return { ok: false, response: limited };
+  const jurisdiction = checkJurisdiction(new URL(request.url).searchParams.get("jurisdiction_id"));
+  if (jurisdiction) return { ok: false, response: open311Errors(format, [jurisdiction], locale) };
+  return { ok: true, name, format, locale };
 }
 
 export async function limitWrite(request: Request, format: Open311Format, client: ApiClientIdentity): Promise<Response | null> {
