@@ -191,7 +191,10 @@ function rawLocale(raw: Buffer | undefined): Locale {
 export function answerUnservedRequests(server: Server): Server {
   server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     // Nothing to answer on a connection the client has gone from, or one already part-way through an answer.
-    if (error.code === "ECONNRESET" || !socket.writable || (socket as Duplex & { bytesWritten?: number }).bytesWritten) return void socket.destroy();
+    // (bytesWritten would also count the answers to earlier requests on a kept-alive connection, so
+    // ask whether an answer to this one has started, as Node's own default handler does.)
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (error.code === "ECONNRESET" || !socket.writable || answering) return void socket.destroy();
     // HPE_INVALID_METHOD is also what a TLS handshake or other binary sent to this port gives:
     // only a request line that reads as one is told which methods would do.
     const looksLikeHttp = REQUEST_LINE.test(error.rawPacket?.toString("latin1") ?? "");

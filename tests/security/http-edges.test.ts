@@ -189,6 +189,28 @@ describe("methods the app does not serve", () => {
     });
   });
 
+  it("a request line over Node's 16 KiB limit on a kept-alive connection, after an answered request: 431, not a dropped connection", async () => {
+    await expectOnlyJsonLines(async () => {
+      const answers = await new Promise<string>((resolveAnswer, reject) => {
+        const socket = connect(port, "127.0.0.1", () => socket.write("GET /favicon.svg HTTP/1.1\r\nHost: x\r\n\r\n"));
+        let text = "";
+        let sentSecond = false;
+        socket.on("data", (chunk: Buffer) => {
+          text += chunk.toString("utf8");
+          // The first answer is in: this connection has written bytes before the refused request.
+          if (!sentSecond && text.includes("</svg>")) {
+            sentSecond = true;
+            socket.write(`GET /open311/v2/requests.json?service_code=${"%C3%A4".repeat(3200)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+          }
+        });
+        socket.on("end", () => resolveAnswer(text));
+        socket.on("error", reject);
+      });
+      expect(answers).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answers).toMatch(/\r\n\r\n[\s\S]*HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    });
+  });
+
   it("any method token on any path: GET, HEAD and POST as usual, anything else 405 with Allow; never a 500", async () => {
     await expectOnlyJsonLines(() =>
       fc.assert(
