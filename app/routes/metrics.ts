@@ -1,16 +1,14 @@
-import { timingSafeEqual } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
 import { collectMetrics } from "~/services/metrics.server";
 import { getFailFastRedis } from "~/services/redis.server";
+import { sameSecret } from "~/services/secrets.server";
 
 function authorised(request: Request, token: string | undefined): boolean {
   if (!token) return true;
-  const given = Buffer.from(request.headers.get("Authorization") ?? "");
-  const expected = Buffer.from(`Bearer ${token}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(request.headers.get("Authorization") ?? "", `Bearer ${token}`);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

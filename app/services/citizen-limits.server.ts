@@ -2,11 +2,11 @@
 // stored complaints only) and opening a complaint with its PIN (per network and code, per network,
 // and a global ceiling per code). The numbers are RATE_LIMITS; why they are what they are is
 // docs/decisions/030-lockouts-no-stranger-can-cause.md.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getEnv } from "./env.server";
 import { clientIp, hitRateLimit, ipRateLimitIdentifier, peekRateLimit, RATE_LIMITS, type RateLimitResult, type RateLimitRule } from "./rate-limit.server";
 import { getFailFastRedis } from "./redis.server";
-import { keyedHash } from "./secrets.server";
+import { keyedHash, sameSecret } from "./secrets.server";
 
 const limitOptions = () => ({ prefix: getEnv().RATE_LIMIT_PREFIX });
 const networkOf = (request: Request) => ipRateLimitIdentifier(clientIp(request, getEnv().TRUST_PROXY));
@@ -34,9 +34,7 @@ const signBrowser = (id: string) => keyedHash("browser-id", id).toString("base64
 function readBrowserId(cookieHeader: string | null): string | null {
   const match = (cookieHeader ?? "").match(new RegExp(`(?:^|;\\s*)${BROWSER_COOKIE}=([A-Za-z0-9_-]{16,64})\\.([A-Za-z0-9_-]{22})`));
   if (!match?.[1] || !match[2]) return null;
-  const expected = Buffer.from(signBrowser(match[1]));
-  const given = Buffer.from(match[2]);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1] : null;
+  return sameSecret(match[2], signBrowser(match[1])) ? match[1] : null;
 }
 
 export interface SubmissionQuota {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 // Spam filter for public forms that needs no JavaScript and no third-party captcha (a captcha
 // would send citizens' requests to a foreign service). Two signals:
@@ -9,6 +9,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 // A token may be replayed within its 24 h; the rate limits are what bound a determined sender.
 
 import { FORM_STARTED_AT_FIELD, HONEYPOT_FIELD } from "./honeypot";
+import { sameSecret } from "./secrets.server";
 
 export { FORM_STARTED_AT_FIELD, HONEYPOT_FIELD, HONEYPOT_INPUT_ATTRIBUTES, HONEYPOT_WRAPPER_ATTRIBUTES } from "./honeypot";
 export const HONEYPOT_MIN_AGE_MS = 2_000;
@@ -46,9 +47,7 @@ export function checkHoneypot(form: FormData | Record<string, unknown>, secret: 
   const [, timestamp = "", signature = ""] = match;
   // Compared as text: base64url decoding ignores the spare bits of the last character, so several
   // strings would decode to the same signature.
-  const expected = Buffer.from(sign(secret, timestamp).toString("base64url"));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "tampered" };
+  if (!sameSecret(signature, sign(secret, timestamp).toString("base64url"))) return { ok: false, reason: "tampered" };
   // A negative age (another web process's clock ahead of ours) counts as too fast, not as tampering.
   const age = now - Number(timestamp);
   if (age < HONEYPOT_MIN_AGE_MS) return { ok: false, reason: "too_fast" };

@@ -1,8 +1,7 @@
 // Who may see a complaint's details without an account: whoever holds the tracking code and PIN,
 // or a signed link from the receipt email. Either grants a short-lived signed cookie for that one
 // complaint; every citizen action re-checks it.
-import { timingSafeEqual } from "node:crypto";
-import { keyedHash } from "~/services/secrets.server";
+import { keyedHash, sameSecret } from "~/services/secrets.server";
 import { absoluteUrl } from "~/services/urls";
 
 const LINK_VALIDITY_MS = 90 * 24 * 3_600_000;
@@ -15,12 +14,6 @@ const b64url = (buf: Buffer) => buf.toString("base64url");
 
 function sign(purpose: string, payload: string): string {
   return b64url(keyedHash(purpose, payload)).slice(0, 32);
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Token for the receipt email's link: complaint id and expiry, signed. */
@@ -38,7 +31,7 @@ export function verifyTrackingLinkToken(complaintId: string, token: string, now:
   const [expires, signature] = token.split(".");
   if (!expires || !signature) return false;
   if (Number.parseInt(expires, 36) < now.getTime()) return false;
-  return safeEqual(signature, sign("tracking-link", `${complaintId}.${expires}`));
+  return sameSecret(signature, sign("tracking-link", `${complaintId}.${expires}`));
 }
 
 interface Grant {
@@ -58,7 +51,7 @@ export function readAccessGrants(cookieHeader: string | null, now: Date): Grant[
   const dot = value.lastIndexOf(".");
   if (dot < 0) return [];
   const body = value.slice(0, dot);
-  if (!safeEqual(value.slice(dot + 1), sign("tracking-access", body))) return [];
+  if (!sameSecret(value.slice(dot + 1), sign("tracking-access", body))) return [];
   return body
     .split("_")
     .map((part) => {
