@@ -12,6 +12,9 @@
 // - Office hours of a day form one half-open span [open, close). A deadline is the END of the last
 //   working minute, so it may equal a closing time: 16:00 is still "on time" for that day.
 import { z } from "zod";
+import type { IsoWeekday, OfficeHours } from "./office-hours";
+
+export { DEFAULT_OFFICE_HOURS, type IsoWeekday, type OfficeHours } from "./office-hours";
 
 const MS_PER_SECOND = 1_000;
 const MS_PER_MINUTE = 60_000;
@@ -22,16 +25,6 @@ const MINUTES_PER_DAY = 1_440;
 const MAX_CONSECUTIVE_CLOSED_DAYS = 3_660;
 /** Memo tables are dropped wholesale past this size; recomputing an entry is cheap. */
 const MAX_MEMO_ENTRIES = 50_000;
-
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** Opening hours of one ISO weekday (1 = Monday … 7 = Sunday), as local "HH:MM" wall-clock times. */
-export interface OfficeHours {
-  weekday: IsoWeekday;
-  open: string;
-  /** Exclusive; "24:00" is accepted for an office that stays open until midnight. */
-  close: string;
-}
 
 export interface CalendarHoliday {
   /** Local date, "YYYY-MM-DD". */
@@ -49,20 +42,6 @@ export interface WorkingCalendar {
   /** false = CUTI_BERSAMA days are ordinary working days (e.g. a Puskesmas that stays open). */
   observesCutiBersama: boolean;
 }
-
-/**
- * Perpres 21/2023 (hari kerja dan jam kerja instansi pemerintah): 37.5 working hours a week,
- * breaks excluded. With the office opening at 07:30 this gives Mon–Thu 07:30–16:00 and a longer
- * Friday break, 07:30–16:30 (DESIGN default). Breaks are not modelled: the SLA clock runs through
- * them, because a complaint waiting over lunch is still waiting on the office.
- */
-export const DEFAULT_OFFICE_HOURS: OfficeHours[] = [
-  { weekday: 1, open: "07:30", close: "16:00" },
-  { weekday: 2, open: "07:30", close: "16:00" },
-  { weekday: 3, open: "07:30", close: "16:00" },
-  { weekday: 4, open: "07:30", close: "16:00" },
-  { weekday: 5, open: "07:30", close: "16:30" },
-];
 
 export type Duration = {
   amount: number;
