@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "~/services/password.server";
+import { savePolicy, type PolicyFormInput } from "~/domain/admin/sla.server";
 import { useTestDatabase } from "../tests/support/isolation";
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedReferenceData } from "./seed/index";
 
@@ -65,6 +66,27 @@ describe("seed", () => {
     for (const t of policy.targets) expect(t.source.length).toBeGreaterThan(10);
     expect(policy.pauseStatuses).toEqual(["AWAITING_CITIZEN"]);
 
+    // One policy per priority besides the default (ADR 035); NORMAL runs on the default.
+    const byPriority = await db.slaPolicy.findMany({ where: { priority: { not: null } }, include: { targets: true }, orderBy: { code: "asc" } });
+    expect(byPriority.map((p) => [p.code, p.priority, p.isActive])).toEqual([
+      ["PRIORITAS-MENDESAK", "URGENT", true],
+      ["PRIORITAS-RENDAH", "LOW", true],
+      ["PRIORITAS-TINGGI", "HIGH", true],
+    ]);
+    const targetsOf = (code: string) =>
+      Object.fromEntries(byPriority.find((p) => p.code === code)!.targets.map((t) => [t.stage, `${t.amount} ${t.unit}`]));
+    expect(targetsOf("PRIORITAS-MENDESAK")).toMatchObject({ FIRST_RESPONSE: "1 WORKING_DAYS", RESOLUTION: "2 WORKING_DAYS", VERIFICATION: "3 WORKING_DAYS" });
+    expect(targetsOf("PRIORITAS-TINGGI")).toMatchObject({ FIRST_RESPONSE: "2 WORKING_DAYS", RESOLUTION: "5 WORKING_DAYS" });
+    expect(targetsOf("PRIORITAS-RENDAH")).toMatchObject({ FIRST_RESPONSE: "5 WORKING_DAYS", RESOLUTION: "60 CALENDAR_DAYS" });
+    for (const p of byPriority) {
+      // Every clock the default runs, so a priority never switches one off.
+      expect(p.targets.map((t) => t.stage).sort(), p.code).toEqual(policy.targets.map((t) => t.stage).sort());
+      expect(p.source, p.code).toMatch(/ADR 035/);
+      // Each target says whether its number is published ([C], [P]) or the city's choice ([U]).
+      for (const t of p.targets) expect(t.source, `${p.code} ${t.stage}`).toMatch(/\[[CPU]\]|SP4N-LAPOR!|Perpres/);
+    }
+    expect(byPriority.find((p) => p.priority === "URGENT")!.targets.find((t) => t.stage === "RESOLUTION")!.source).toMatch(/ringan ≤ 2 hari kerja.*\[C\].*\[U\]/);
+
     const history = await db.complianceAssessment.findMany({ where: { subjectKey: "CITY" }, orderBy: { year: "asc" } });
     expect(history.map((a) => [a.year, a.totalScore?.toString() ?? null, a.zone, a.grade])).toEqual([
       [2015, "55.19", "KUNING", null],
@@ -74,6 +96,40 @@ describe("seed", () => {
       [2023, "91.7", "HIJAU", "A"],
       [2025, "85.04", null, null],
     ]);
+  });
+
+  it("keeps the SLA policies an administrator saved when it runs again, and follows the seed data for the others", async () => {
+    await seedReferenceData(database.db);
+    const db = database.db;
+    const admin = await db.user.create({ data: { email: "admin-seed-sla@uji.invalid", name: "Admin Uji" } });
+    const urgent = await db.slaPolicy.findUniqueOrThrow({ where: { code: "PRIORITAS-MENDESAK" }, include: { targets: true } });
+    const input: PolicyFormInput = {
+      code: urgent.code,
+      name: "Mendesak (keputusan wali kota)",
+      source: "Keputusan uji",
+      unitId: null,
+      productId: null,
+      category: null,
+      priority: "URGENT",
+      reminderPercent: 50,
+      escalationStepAmount: 4,
+      escalationStepUnit: "WORKING_HOURS",
+      isActive: true,
+      targets: urgent.targets.map(({ stage, amount, unit, source }) => (stage === "RESOLUTION" ? { stage, amount: 3, unit, source: "Keputusan uji" } : { stage, amount, unit, source })),
+    };
+    expect(await savePolicy(db, urgent.id, input, { actorUserId: admin.id })).toMatchObject({ ok: true });
+    // Someone changed the high-priority policy in the database by hand: not an administrator's save.
+    const high = await db.slaPolicy.findUniqueOrThrow({ where: { code: "PRIORITAS-TINGGI" } });
+    await db.slaTarget.update({ where: { policyId_stage: { policyId: high.id, stage: "RESOLUTION" } }, data: { amount: 9 } });
+
+    await seedReferenceData(db);
+
+    const kept = await db.slaPolicy.findUniqueOrThrow({ where: { code: "PRIORITAS-MENDESAK" }, include: { targets: true } });
+    expect(kept).toMatchObject({ name: "Mendesak (keputusan wali kota)", source: "Keputusan uji", reminderPercent: 50, escalationStepAmount: 4, escalationStepUnit: "WORKING_HOURS" });
+    expect(kept.targets.find((t) => t.stage === "RESOLUTION")).toMatchObject({ amount: 3, source: "Keputusan uji" });
+    const reseeded = await db.slaTarget.findUniqueOrThrow({ where: { policyId_stage: { policyId: high.id, stage: "RESOLUTION" } } });
+    expect(reseeded.amount).toBe(5);
+    expect(await db.slaPolicy.count({ where: { priority: { not: null } } })).toBe(3);
   });
 
   it("creates one demo account per staff role, labelled demo, with the printed password", async () => {

@@ -1,5 +1,5 @@
 // Idempotent seed: reference data (regions, units, products, forms, components, calendar,
-// holidays, SLA policy, compliance history) and the demo staff accounts. Every row is upserted
+// holidays, SLA policies, compliance history) and the demo staff accounts. Every row is upserted
 // by its natural key, so running it again updates names and adds what is new, never duplicates.
 import type { Db } from "~/services/db.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
@@ -9,7 +9,7 @@ import { PRODUCTS } from "./data/products";
 import { HOLIDAYS } from "./data/holidays";
 import { MALADMINISTRATION_FORMS, MALADMINISTRATION_SOURCE } from "./data/maladministration";
 import { COMPONENT_SOURCE, SERVICE_STANDARD_COMPONENTS } from "./data/components";
-import { DEFAULT_CALENDAR, DEFAULT_SLA_POLICY } from "./data/sla";
+import { DEFAULT_CALENDAR, SEEDED_SLA_POLICIES, type SeedSlaPolicy } from "./data/sla";
 import { CITY_ASSESSMENTS } from "./data/compliance";
 import { DEMO_ACCOUNTS } from "./data/demo";
 
@@ -24,6 +24,30 @@ export interface SeedSummary {
 }
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * A seeded SLA policy follows the seed data until an administrator saves it on the SLA page (every
+ * save writes an audit row): from then on the administrator's numbers stand, and a restart that
+ * re-seeds leaves the policy and its targets as they were (ADR 035).
+ */
+async function seedSlaPolicy(db: Db, { targets, pauseStatuses, ...policy }: SeedSlaPolicy): Promise<void> {
+  const fields = { ...policy, pauseStatuses: [...pauseStatuses] };
+  const existing = await db.slaPolicy.findUnique({ where: { code: policy.code }, select: { id: true } });
+  if (existing) {
+    const edited = await db.auditLog.count({ where: { entity: "sla_policy", entityId: existing.id } });
+    if (edited > 0) return;
+  }
+  const row = existing
+    ? await db.slaPolicy.update({ where: { id: existing.id }, data: fields, select: { id: true } })
+    : await db.slaPolicy.create({ data: fields, select: { id: true } });
+  for (const target of targets) {
+    await db.slaTarget.upsert({
+      where: { policyId_stage: { policyId: row.id, stage: target.stage } },
+      create: { policyId: row.id, ...target },
+      update: { amount: target.amount, unit: target.unit, source: target.source },
+    });
+  }
+}
 
 export async function seedReferenceData(db: Db): Promise<Omit<SeedSummary, "demoAccounts">> {
   // Regions: kecamatan first so kelurahan can point at them.
@@ -111,19 +135,7 @@ export async function seedReferenceData(db: Db): Promise<Omit<SeedSummary, "demo
     });
   }
 
-  const { targets, pauseStatuses, ...policy } = DEFAULT_SLA_POLICY;
-  const policyRow = await db.slaPolicy.upsert({
-    where: { code: policy.code },
-    create: { ...policy, pauseStatuses: [...pauseStatuses] },
-    update: { ...policy, pauseStatuses: [...pauseStatuses] },
-  });
-  for (const target of targets) {
-    await db.slaTarget.upsert({
-      where: { policyId_stage: { policyId: policyRow.id, stage: target.stage } },
-      create: { policyId: policyRow.id, ...target },
-      update: { amount: target.amount, unit: target.unit, source: target.source },
-    });
-  }
+  for (const policy of SEEDED_SLA_POLICIES) await seedSlaPolicy(db, policy);
 
   for (const assessment of CITY_ASSESSMENTS) {
     const data = { ...assessment, scope: "CITY" as const, subjectKey: "CITY", unitId: unitIds.get("PKP") ?? null };

@@ -24,7 +24,8 @@ export interface SlaPolicyScope {
 /**
  * The most specific active policy for a complaint: product beats unit beats category beats the
  * default (the one with no scope at all); among equals, one made for the complaint's priority
- * beats one for any priority. A policy scoped to something else does not apply at all.
+ * beats one for any priority, and then the newest beats the older. A policy scoped to something
+ * else does not apply at all.
  */
 export function chooseSlaPolicy(policies: readonly ActiveSlaPolicy[], scope: SlaPolicyScope): LoadedSlaPolicy {
   const applies = (p: ActiveSlaPolicy) =>
@@ -37,7 +38,9 @@ export function chooseSlaPolicy(policies: readonly ActiveSlaPolicy[], scope: Sla
           ? p.category === scope.category
           : true);
   const rank = (p: ActiveSlaPolicy) => (p.productId ? 6 : p.unitId ? 4 : p.category ? 2 : 0) + (p.priority ? 1 : 0);
-  const policy = policies.filter(applies).sort((a, b) => rank(b) - rank(a))[0];
+  // Equally specific policies: the newest wins, so a policy an administrator adds for a scope the
+  // seed already covers (a city-wide URGENT one, say) takes over from the seeded one (ADR 035).
+  const policy = policies.filter(applies).sort((a, b) => rank(b) - rank(a) || b.createdAt.getTime() - a.createdAt.getTime())[0];
   if (!policy) throw new Error("no active default SLA policy: run the seed");
   const targets: Partial<Record<SlaStage, Duration>> = {};
   for (const target of policy.targets) targets[target.stage] = { amount: target.amount, unit: target.unit };
