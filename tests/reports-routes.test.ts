@@ -117,6 +117,12 @@ describe("liaison dashboard", () => {
     // The Ombudsman's recommendation falling due sits on the same page.
     expect(page.text).toContain("REK-UJI-0042");
     expect(renderedHtml(page.text)).toMatch(/Tenggat dari Ombudsman/);
+    // Risk first (issue #21): Disdukcapil's row, red, with the letter due within the week among its reasons.
+    expect(page.text).toMatch(new RegExp(`data-testid="risk-row" data-unit="${dukcapil.id}" data-level="red"`));
+    expect(page.text.indexOf('id="warnings"')).toBeLessThan(page.text.indexOf("report-kpis"));
+    expect(renderedHtml(page.text)).toMatch(/1 surat Ombudsman jatuh tempo dalam 5 hari/);
+    // Every on-time rate carries its n.
+    expect(renderedHtml(page.text)).toMatch(/n = 6/);
     expectNoIdentity("dashboard", page.text);
   });
 

@@ -2,6 +2,7 @@
 // early-warning reasons in words, the KPI list. (The period filter, which /statistik uses too, is in
 // report-filters.tsx: a public page imports no component that renders staff wording.)
 import { Link } from "@remix-run/react";
+import { MIN_SAMPLE } from "~/domain/compliance/handling-index";
 import type { ComplaintMetrics, Rate, WarningReason } from "~/domain/reports/metrics";
 import { formatNumber, formatShare, formatWorkingHours } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
@@ -14,6 +15,7 @@ export function ShareCell({ rate, href }: { rate: Rate; href?: string }) {
   return (
     <td className="num">
       {text}
+      {rate.whole > 0 ? <span className="report-n"> ({t("report.n", { n: rate.whole })})</span> : null}
       {href && missed > 0 ? (
         <>
           {" "}
@@ -45,6 +47,20 @@ export function WarningReasons({ reasons, components, labels }: { reasons: Warni
   );
 }
 
+/**
+ * A rate's n, and below the minimum sample a plain "too few to judge": a tile must never say
+ * "100 %" from one case without saying so.
+ */
+export function SampleSize({ n }: { n: number }) {
+  const t = useT();
+  return (
+    <span className="report-kpis__n">
+      {t("report.n", { n })}
+      {n < MIN_SAMPLE ? ` · ${t("report.risk.thin", { min: MIN_SAMPLE })}` : null}
+    </span>
+  );
+}
+
 export function ReportKpis({ totals }: { totals: ComplaintMetrics }) {
   const t = useT();
   const locale = useLocale();
@@ -57,10 +73,12 @@ export function ReportKpis({ totals }: { totals: ComplaintMetrics }) {
       <li>
         {t("report.kpi.firstResponse")}
         <strong>{formatShare(totals.sla.firstResponse.value, locale)}</strong>
+        <SampleSize n={totals.sla.firstResponse.whole} />
       </li>
       <li>
         {t("report.kpi.resolution")}
         <strong>{formatShare(totals.sla.resolution.value, locale)}</strong>
+        <SampleSize n={totals.sla.resolution.whole} />
       </li>
       <li>
         {t("report.kpi.medianResolution")}
@@ -75,6 +93,7 @@ export function ReportKpis({ totals }: { totals: ComplaintMetrics }) {
       <li>
         {t("report.kpi.index")}
         <strong>{totals.handlingIndex === null ? "–" : formatNumber(totals.handlingIndex, locale, 1)}</strong>
+        <SampleSize n={totals.handled} />
       </li>
     </ul>
   );

@@ -2,7 +2,8 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReportFilters } from "~/components/report-filters";
 import { ReportKpis } from "~/components/report-parts";
-import { OmbudsmanDeadlineList, OpenEscalations, ReportWarnings } from "~/components/reports/dashboard-alerts";
+import { OmbudsmanDeadlineList, OpenEscalations } from "~/components/reports/dashboard-alerts";
+import { RiskTable } from "~/components/reports/risk-table";
 import { ReportCorrelation, ReportMix, ReportTrend, ReportUnits } from "~/components/reports/dashboard-tables";
 import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Ombudsman-facing deadlines sit beside the complaint escalations; their own access rule applies.
   const ombudsmanScope = ombudsmanScopeFor(user);
   const [dashboard, labels, ombudsmanDeadlines] = await Promise.all([
-    loadDashboard(db, { access, period, unitId }),
+    loadDashboard(db, { access, period, unitId, risk: { now, ombudsmanScope } }),
     loadReportLabels(db, resolveLocale(request)),
     ombudsmanScope ? listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null,
   ]);
@@ -55,7 +56,7 @@ export default function ReportDashboard() {
   const t = useT();
   const locale = useLocale();
   const { dashboard, ombudsmanDeadlines, adjusted, filter, unitOptions, unitNames, labels, query, cityWide } = useLoaderData<typeof loader>();
-  const { totals, trend, mix, units, correlation, warnings, escalations } = dashboard;
+  const { totals, trend, mix, units, correlation, risk, escalations } = dashboard;
   const formName = (code: string | null) => (code ? (labels.forms[code] ?? code) : t("report.form.none"));
   const drill = (extra: Record<string, string>) => `/staf/laporan/pengaduan?${new URLSearchParams({ dari: filter.from, sampai: filter.to, ...(filter.unitId ? { unit: filter.unitId } : {}), ...extra })}`;
   const exportHref = (format: string, kind: string) => `/staf/laporan/ekspor?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), format, jenis: kind })}`;
@@ -71,6 +72,9 @@ export default function ReportDashboard() {
           {t("report.periodAdjusted")}
         </p>
       ) : null}
+      {/* Risk first (issue #21): the ranking is what the liaison opens the page for; the period that
+          its index and trend are read over is named in its heading and chosen just below. */}
+      {risk ? <RiskTable risk={risk} filter={filter} unitNames={unitNames} labels={labels} period={{ from: formatMonth(dashboard.period.from, locale), to: formatMonth(dashboard.period.to, locale) }} /> : null}
       <ReportFilters filter={filter} unitOptions={unitOptions} />
 
       <h2>{t("report.summary", { from: formatMonth(dashboard.period.from, locale), to: formatMonth(dashboard.period.to, locale) })}</h2>
@@ -81,12 +85,11 @@ export default function ReportDashboard() {
         <a href={exportHref("pdf", "unit")} className="button button--secondary">{t("report.export.pdf")}</a>
       </p>
 
-      <ReportWarnings warnings={warnings} filter={filter} unitNames={unitNames} labels={labels} />
       <OmbudsmanDeadlineList ombudsmanDeadlines={ombudsmanDeadlines} />
       <OpenEscalations escalations={escalations} />
       <ReportTrend trend={trend} />
       <ReportMix mix={mix} formName={formName} drill={drill} componentNames={labels.components} />
-      <ReportUnits units={units} unitNames={unitNames} filter={filter} drill={drill} />
+      <ReportUnits units={units} unitNames={unitNames} filter={filter} drill={drill} order={risk?.units.map((u) => u.unitId)} />
       <ReportCorrelation correlation={correlation} unitNames={unitNames} />
     </>
   );

@@ -8,6 +8,8 @@ import { reportCoversUnit } from "~/domain/auth/permissions";
 import { requireReportReader } from "~/domain/reports/report-reader.server";
 import { COMPLAINT_HANDLING_COMPONENT } from "~/domain/compliance/component-mapping";
 import { latestUnmetComponents } from "~/domain/compliance/component-findings.server";
+import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
+import { DecisiveFinding } from "~/components/reports/decisive-finding";
 import { loadDashboard, parseReportPeriod } from "~/domain/reports/dashboard.server";
 import { isUuid } from "~/models/inbox.server";
 import { loadReportLabels } from "~/models/report-labels.server";
@@ -24,12 +26,12 @@ export const meta: MetaFunction = (args) => pageTitle(args, "report.card.title",
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const now = appNow();
-  const { units, access } = await requireReportReader(db, request, now);
+  const { user, units, access } = await requireReportReader(db, request, now);
   const unit = isUuid(params.id) ? units.find((u) => u.id === params.id) : undefined;
   if (!unit) throw new Response("Not Found", { status: 404 });
   if (!reportCoversUnit(access, unit.id)) throw new Response("Forbidden", { status: 403 });
   const period = parseReportPeriod(new URL(request.url).searchParams, now);
-  const [dashboard, labels] = await Promise.all([loadDashboard(db, { access, period, unitId: unit.id }), loadReportLabels(db, resolveLocale(request))]);
+  const [dashboard, labels] = await Promise.all([loadDashboard(db, { access, period, unitId: unit.id, risk: { now, ombudsmanScope: ombudsmanScopeFor(user) } }), loadReportLabels(db, resolveLocale(request))]);
   return {
     unit: { id: unit.id, name: unit.name },
     filter: { from: period.from.slice(0, 7), to: period.to.slice(0, 7) },
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trend: dashboard.trend,
     mix: dashboard.mix,
     warning: dashboard.warnings[0] ?? null,
+    risk: dashboard.risk?.units.find((r) => r.unitId === unit.id) ?? null,
     assessments: dashboard.assessments,
     findings: await latestUnmetComponents(db, unit.id),
     labels,
@@ -47,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function UnitReportCard() {
   const t = useT();
   const locale = useLocale();
-  const { unit, filter, adjusted, totals, trend, mix, warning, assessments, findings, labels } = useLoaderData<typeof loader>();
+  const { unit, filter, adjusted, totals, trend, mix, warning, risk, assessments, findings, labels } = useLoaderData<typeof loader>();
   const exportQuery = new URLSearchParams({ dari: filter.from, sampai: filter.to, unit: unit.id });
   const fixList = [...new Set([...(totals.indexComponents.some((c) => c.score !== null && c.score < 80) ? [COMPLAINT_HANDLING_COMPONENT] : []), ...mix.flatMap((m) => m.components)])];
   return (
@@ -61,6 +64,7 @@ export default function UnitReportCard() {
           {t("report.periodAdjusted")}
         </p>
       ) : null}
+      <DecisiveFinding risk={risk} findings={findings} fixList={fixList} unitId={unit.id} filter={filter} labels={labels} />
       <ReportFilters filter={filter} />
       <h2>{t("report.summary", { from: formatMonth(trend[0]?.month ?? "", locale), to: formatMonth(trend[trend.length - 1]?.month ?? "", locale) })}</h2>
       <ReportKpis totals={totals} />
@@ -76,7 +80,7 @@ export default function UnitReportCard() {
         </section>
       ) : null}
 
-      <h2>{t("report.card.indexTitle")}</h2>
+      <h2 id="index">{t("report.card.indexTitle")}</h2>
       <TableScroll label={t("report.card.indexTitle")}>
         <table>
           <thead>
@@ -126,7 +130,7 @@ export default function UnitReportCard() {
       </dl>
 
       <h2>{t("report.trend.title")}</h2>
-      <BarChart title={t("report.trend.title")} description={t("report.trend.description")} data={trend.map((m) => ({ label: formatMonth(m.month, locale), value: m.volume }))} />
+      <BarChart title={t("report.trend.title")} description={t("report.trend.description")} data={trend.map((m) => ({ label: m.month, value: m.volume }))} />
 
       <h2>{t("report.card.fixTitle")}</h2>
       <p>{t("report.card.fixLead")}</p>
@@ -164,7 +168,7 @@ export default function UnitReportCard() {
         <p>{t("report.card.findingsNone")}</p>
       )}
 
-      <h2>{t("report.card.assessmentsTitle")}</h2>
+      <h2 id="assessments">{t("report.card.assessmentsTitle")}</h2>
       {assessments.length === 0 ? (
         <p>{t("report.card.noAssessments")}</p>
       ) : (

@@ -79,7 +79,8 @@ describe("report pages", () => {
     await page.locator("h1", { hasText: "Laporan pengaduan dan kepatuhan" }).waitFor();
     await waitForHydration(page);
     await expectNoAxeViolations(page);
-    await expect(page.locator("#warnings + p + ol li").count()).resolves.toBeGreaterThan(0);
+    // Risk first (issue #21): the ranking is the first table after the filter, one row per unit.
+    await expect(page.locator("#warnings ~ table.risk-table tr[data-testid=risk-row]").count()).resolves.toBeGreaterThan(0);
 
     // The period filter works as a plain GET form.
     await page.fill("#report-from", "2026-01");
@@ -87,11 +88,13 @@ describe("report pages", () => {
     await page.waitForURL((url) => url.searchParams.get("dari") === "2026-01");
     await page.locator("h1", { hasText: "Laporan pengaduan dan kepatuhan" }).waitFor();
 
-    await page.click(`.warning-list a[href^="/staf/laporan/unit/${unitId}"]`);
+    await page.click(`.risk-table a[href^="/staf/laporan/unit/${unitId}"]`);
     await page.locator("h1", { hasText: "Rapor pengaduan" }).waitFor();
     await waitForHydration(page);
     await expectNoAxeViolations(page);
     await expect(page.locator("main").textContent()).resolves.toContain("91,70");
+    // The card opens with its decisive finding, before its figures.
+    await expect(page.locator("main h2").first().getAttribute("id")).resolves.toBe("decisive-title");
 
     await page.goto(`${server.baseUrl}/staf/laporan/pengaduan?unit=${unitId}&tahap=firstResponse&hasil=missed`);
     await page.locator("h1", { hasText: "Pengaduan di balik angka" }).waitFor();

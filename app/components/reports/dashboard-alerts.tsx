@@ -1,38 +1,10 @@
 import { Link } from "@remix-run/react";
 import { DueBadge } from "~/components/ombudsman-due-badge";
-import { WarningReasons } from "~/components/report-parts";
 import { TableScroll } from "~/components/table-scroll";
 import type { listOmbudsmanDeadlines } from "~/domain/compliance/ombudsman-lists.server";
 import type { Dashboard } from "~/domain/reports/dashboard.server";
-import type { ReportLabels } from "~/models/report-labels.server";
-import { formatNumber, formatWib } from "~/services/format";
+import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
-
-/** Units whose complaint pattern points below their last grade, with the reasons in words. */
-export function ReportWarnings({ warnings, filter, unitNames, labels }: { warnings: Dashboard["warnings"]; filter: { from: string; to: string; unitId: string }; unitNames: Record<string, string>; labels: ReportLabels }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <>
-      <h2 id="warnings">{t("report.warnings.title")}</h2>
-      <p>{t("report.warnings.lead")}</p>
-      {warnings.length === 0 ? (
-        <p>{t("report.warnings.none")}</p>
-      ) : (
-        <ol className="warning-list">
-          {warnings.map((warning) => (
-            <li key={warning.unitId} className={`zone--${warning.projected.zone}`}>
-              <Link to={`/staf/laporan/unit/${warning.unitId}?dari=${filter.from}&sampai=${filter.to}`}>{unitNames[warning.unitId] ?? warning.unitId}</Link>
-              {" — "}
-              {t("report.warnings.index", { index: formatNumber(warning.index, locale, 1), band: warning.projected.grade ?? t(`report.zone.${warning.projected.zone}` as MessageKey) })}
-              <WarningReasons reasons={warning.reasons} components={warning.components} labels={labels} />
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
-  );
-}
 
 /** What falls due soon on the Ombudsman's letters (null: the reader may not see them). */
 export function OmbudsmanDeadlineList({ ombudsmanDeadlines }: { ombudsmanDeadlines: Awaited<ReturnType<typeof listOmbudsmanDeadlines>> | null }) {

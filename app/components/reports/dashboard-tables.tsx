@@ -16,12 +16,12 @@ export function ReportTrend({ trend }: { trend: Dashboard["trend"] }) {
       <BarChart
         title={t("report.trend.title")}
         description={t("report.trend.description")}
-        data={trend.map((m) => ({ label: formatMonth(m.month, locale), value: m.volume }))}
+        data={trend.map((m) => ({ label: m.month, value: m.volume }))}
       />
       <RateLines
         title={t("report.sla.title")}
         description={t("report.sla.description")}
-        labels={trend.map((m) => formatMonth(m.month, locale))}
+        months={trend.map((m) => m.month)}
         series={[
           { name: t("report.kpi.firstResponse"), values: trend.map((m) => m.firstResponse) },
           { name: t("report.kpi.resolution"), values: trend.map((m) => m.resolution) },
@@ -89,9 +89,12 @@ export function ReportMix({ mix, formName, drill, componentNames }: { mix: Dashb
 }
 
 /** One row per unit: the rates that decide, each linking to the complaints behind it. */
-export function ReportUnits({ units, unitNames, filter, drill }: { units: Dashboard["units"]; unitNames: Record<string, string>; filter: { from: string; to: string; unitId: string }; drill: (extra: Record<string, string>) => string }) {
+export function ReportUnits({ units: given, unitNames, filter, drill, order }: { units: Dashboard["units"]; unitNames: Record<string, string>; filter: { from: string; to: string; unitId: string }; drill: (extra: Record<string, string>) => string; order?: string[] }) {
   const t = useT();
   const locale = useLocale();
+  // In the risk ranking's order, so the two tables read the same way down.
+  const rank = new Map((order ?? []).map((id, i) => [id, i]));
+  const units = [...given].sort((a, b) => (rank.get(a.unitId) ?? rank.size) - (rank.get(b.unitId) ?? rank.size));
   return (
     <>
       <h2>{t("report.units.title")}</h2>
@@ -101,6 +104,8 @@ export function ReportUnits({ units, unitNames, filter, drill }: { units: Dashbo
           <thead>
             <tr>
               <th scope="col">{t("report.col.unit")}</th>
+              <th scope="col">{t("report.kpi.index")}</th>
+              <th scope="col">{t("report.col.lastScore")}</th>
               <th scope="col">{t("report.kpi.volume")}</th>
               <th scope="col">{t("report.kpi.firstResponse")}</th>
               <th scope="col">{t("report.kpi.resolution")}</th>
@@ -108,8 +113,6 @@ export function ReportUnits({ units, unitNames, filter, drill }: { units: Dashbo
               <th scope="col">{t("report.col.p90Resolution")}</th>
               <th scope="col">{t("report.col.reopen")}</th>
               <th scope="col">{t("report.col.escalation")}</th>
-              <th scope="col">{t("report.kpi.index")}</th>
-              <th scope="col">{t("report.col.lastScore")}</th>
             </tr>
           </thead>
           <tbody>
@@ -118,17 +121,20 @@ export function ReportUnits({ units, unitNames, filter, drill }: { units: Dashbo
                 <th scope="row">
                   <Link to={`/staf/laporan/unit/${u.unitId}?dari=${filter.from}&sampai=${filter.to}`}>{unitNames[u.unitId] ?? u.unitId}</Link>
                 </th>
+                <td className="num">
+                  {u.metrics.handlingIndex === null ? "–" : formatNumber(u.metrics.handlingIndex, locale, 1)}
+                  <span className="report-n"> ({t("report.n", { n: u.metrics.handled })})</span>
+                </td>
+                <td className={u.last?.zone ? `zone--${u.last.zone}` : undefined}>
+                  {u.last ? `${u.last.year}: ${u.last.totalScore === null ? "–" : formatScore(u.last.totalScore, locale)} ${u.last.grade ?? (u.last.zone ? t(`report.zone.${u.last.zone}` as MessageKey) : "")}` : "–"}
+                </td>
                 <td className="num">{formatNumber(u.metrics.volume, locale)}</td>
                 <ShareCell rate={u.metrics.sla.firstResponse} href={drill({ unit: u.unitId, tahap: "firstResponse", hasil: "missed" })} />
                 <ShareCell rate={u.metrics.sla.resolution} href={drill({ unit: u.unitId, tahap: "resolution", hasil: "missed" })} />
                 <td className="num">{formatWorkingHours(u.metrics.durations.firstResponseMedian, locale)}</td>
                 <td className="num">{formatWorkingHours(u.metrics.durations.resolutionP90, locale)}</td>
-                <td className="num">{formatShare(u.metrics.reopenRate.value, locale)}</td>
-                <td className="num">{formatShare(u.metrics.escalationRate.value, locale)}</td>
-                <td className="num">{u.metrics.handlingIndex === null ? "–" : formatNumber(u.metrics.handlingIndex, locale, 1)}</td>
-                <td className={u.last?.zone ? `zone--${u.last.zone}` : undefined}>
-                  {u.last ? `${u.last.year}: ${u.last.totalScore === null ? "–" : formatScore(u.last.totalScore, locale)} ${u.last.grade ?? (u.last.zone ? t(`report.zone.${u.last.zone}` as MessageKey) : "")}` : "–"}
-                </td>
+                <ShareCell rate={u.metrics.reopenRate} />
+                <ShareCell rate={u.metrics.escalationRate} />
               </tr>
             ))}
           </tbody>

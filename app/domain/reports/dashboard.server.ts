@@ -9,6 +9,8 @@ import { componentsForForm } from "~/domain/compliance/component-mapping";
 import { durationStatsCityAndUnits, sumRollupBreakdown, sumRollups, type ReportScope } from "~/models/report-queries.server";
 import { latestPerUnit, listOpenEscalations, listUnitAssessments, type UnitAssessment } from "~/models/compliance.server";
 import { periodMonthOf } from "./complaint-fact";
+import { loadUnitRisks, type RiskContext } from "./risk.server";
+import type { UnitRisk } from "./risk";
 import {
   EMPTY_COUNTS,
   EMPTY_DURATIONS,
@@ -94,9 +96,23 @@ export interface Dashboard {
   escalations: Awaited<ReturnType<typeof listOpenEscalations>>;
   /** Every unit assessment in scope, newest year first (the report card lists them). */
   assessments: UnitAssessment[];
+  /**
+   * Every unit in scope ranked by risk (risk.ts; ADR 011 addendum): empty unless asked for with a
+   * risk context. `lettersCounted` is false when the reader's roles show no Ombudsman letters.
+   */
+  risk: { units: UnitRisk[]; lettersCounted: boolean; previousPeriod: ReportPeriod } | null;
 }
 
-export async function loadDashboard(db: Db, { access, period, unitId, productId }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null }): Promise<Dashboard> {
+/** The period of the same length just before `period`: what the index's trend compares with. */
+export function previousPeriodOf(period: ReportPeriod): ReportPeriod {
+  const length = monthsBetween(period.from, period.to).length;
+  return { from: shiftMonth(period.from, -length), to: shiftMonth(period.from, -1) };
+}
+
+export async function loadDashboard(
+  db: Db,
+  { access, period, unitId, productId, risk }: { access: ReportAccess; period: ReportPeriod; unitId?: string | null; productId?: string | null; risk?: RiskContext },
+): Promise<Dashboard> {
   const unitIds = reportUnitIds(access, unitId ?? null);
   const scope: ReportScope = { ...period, unitIds, productId };
   const assessmentsLoaded = listUnitAssessments(db, unitIds);
@@ -139,6 +155,8 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
     .map((u) => ({ x: u.metrics.handlingIndex!, y: u.last!.complaintDimension! }));
 
   const warnings = earlyWarnings(units.map((u) => ({ unitId: u.unitId, metrics: u.metrics, last: u.last, formMix: formMixByUnit.get(u.unitId) ?? [] })));
+  const previousPeriod = previousPeriodOf(period);
+  const ranked = risk ? await loadUnitRisks(db, { unitIds, previousPeriod, units, latest, warnings, formMixByUnit }, risk) : null;
 
   return {
     period,
@@ -154,6 +172,7 @@ export async function loadDashboard(db: Db, { access, period, unitId, productId 
     warnings,
     escalations,
     assessments,
+    risk: ranked ? { units: ranked.risks, lettersCounted: ranked.lettersCounted, previousPeriod } : null,
   };
 }
 

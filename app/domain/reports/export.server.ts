@@ -101,7 +101,7 @@ function complaintsCsv(rows: Awaited<ReturnType<typeof listFactsForExport>>, loc
 async function reportPdf(db: Db, request: ExportRequest, names: Map<string, { code: string; name: string }>): Promise<Uint8Array> {
   const { access, period, unitId, locale, ombudsmanScope, now } = request;
   const [dashboard, labels, ombudsmanDeadlines] = await Promise.all([
-    loadDashboard(db, { access, period, unitId }),
+    loadDashboard(db, { access, period, unitId, risk: { now, ombudsmanScope } }),
     loadReportLabels(db, locale),
     ombudsmanScope ? listOmbudsmanDeadlines(db, { now, scope: ombudsmanScope }) : null,
   ]);

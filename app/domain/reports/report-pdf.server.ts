@@ -13,6 +13,7 @@ import { formatMonth, formatNumber, formatScore, formatShare, formatWib, formatW
 import { translate, type Locale, type MessageKey, type MessageVars } from "~/services/i18n.server";
 import type { Rate, WarningReason } from "./metrics";
 import type { Dashboard, UnitRow } from "./dashboard.server";
+import { riskReasonText } from "./risk-text";
 import { barChartSvg, rateLinesSvg, scatterSvg, type ChartSvg } from "./report-pdf-charts";
 import { PRIMARY_FONT, REPORT_FONT_FILES, REPORT_FONTS, withFallbackFont } from "./report-pdf-fonts.server";
 
@@ -140,13 +141,13 @@ export function reportDocument(input: ReportPdfInput): TDocumentDefinitions {
       body: [
         [
           kpi(t("report.kpi.volume"), number(totals.volume), "", footnote ? MARK : ""),
-          kpi(t("report.kpi.firstResponse"), share(totals.sla.firstResponse.value)),
-          kpi(t("report.kpi.resolution"), share(totals.sla.resolution.value)),
+          kpi(t("report.kpi.firstResponse"), share(totals.sla.firstResponse.value), t("report.n", { n: totals.sla.firstResponse.whole })),
+          kpi(t("report.kpi.resolution"), share(totals.sla.resolution.value), t("report.n", { n: totals.sla.resolution.whole })),
         ],
         [
           kpi(t("report.kpi.medianResolution"), formatWorkingHours(totals.durations.resolutionMedian, locale), t("report.unit.workingHours")),
           kpi(t("report.kpi.satisfaction"), totals.satisfaction === null ? "–" : number(totals.satisfaction, 2), t("report.unit.ofFive", { n: totals.ratingCount })),
-          kpi(t("report.kpi.index"), totals.handlingIndex === null ? "–" : number(totals.handlingIndex, 1)),
+          kpi(t("report.kpi.index"), totals.handlingIndex === null ? "–" : number(totals.handlingIndex, 1), t("report.n", { n: totals.handled })),
         ],
       ],
     },
@@ -155,25 +156,40 @@ export function reportDocument(input: ReportPdfInput): TDocumentDefinitions {
   });
   if (footnote) content.push(note(`${MARK} ${footnote}`));
 
-  // 2. Early warnings, with the reasons and the components to fix, as the page words them.
-  content.push(heading(t("report.warnings.title")), { text: t("report.warnings.lead"), style: "body" });
-  if (dashboard.warnings.length === 0) content.push({ text: t("report.warnings.none"), style: "body" });
+  // 2. The risk ranking (the extended early warning, ADR 011 addendum), as the page words it: the
+  // units at risk with their reasons, and for those whose index fell below their last grade the
+  // index's own reasons and the components to fix.
+  content.push(heading(t("report.warnings.title")), { text: t("report.risk.lead"), style: "body" });
+  const ranked = dashboard.risk?.units ?? [];
+  const atRisk = ranked.filter((u) => u.level !== "green");
+  const indexWarning = new Map(dashboard.warnings.map((w) => [w.unitId, w]));
+  if (atRisk.length === 0) content.push({ text: t(ranked.length === 0 ? "report.risk.empty" : "report.risk.none"), style: "body" });
   else
     content.push({
-      ol: dashboard.warnings.map((warning) => ({
-        stack: [
-          {
-            text: [
-              { text: unitName(warning.unitId), bold: true },
-              ` — ${t("report.warnings.index", { index: number(warning.index, 1), band: warning.projected.grade ?? t(`report.zone.${warning.projected.zone}` as MessageKey) })}`,
-            ],
-          },
-          { ul: warningReasonLines(warning.reasons, warning.components, labels, t, locale), style: "reasons" },
-        ],
-        margin: [0, 0, 0, 5],
-      })),
+      ol: atRisk.map((risk) => {
+        const warning = indexWarning.get(risk.unitId);
+        return {
+          stack: [
+            {
+              text: [
+                { text: unitName(risk.unitId), bold: true },
+                ` — `,
+                { text: t(`report.risk.level.${risk.level}` as MessageKey), bold: true, color: risk.level === "red" ? LATE : INK },
+                ` · ${risk.index === null ? t("report.risk.indexThin", { n: risk.handled }) : t("report.risk.index", { index: number(risk.index, 1), n: risk.handled })}`,
+              ],
+            },
+            { ul: risk.reasons.map((reason) => riskReasonText(reason, t, locale, labels)), style: "reasons" },
+            ...(warning ? [{ ul: warningReasonLines(warning.reasons, warning.components, labels, t, locale), style: "reasons" }] : []),
+          ],
+          margin: [0, 0, 0, 5],
+        };
+      }),
       style: "body",
     });
+  const green = ranked.length - atRisk.length;
+  if (green > 0) content.push({ text: t("report.risk.green", { n: green }), style: "body" });
+  if (dashboard.risk && !dashboard.risk.lettersCounted) content.push(note(t("report.risk.lettersNotCounted")));
+  content.push(note(t("report.risk.rule")));
 
   // 3. Ombudsman deadlines falling due (only where the page shows them).
   if (input.ombudsmanDeadlines) {
