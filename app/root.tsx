@@ -1,6 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -28,11 +27,12 @@ import {
   revalidateMessages,
   useT,
   type I18nData,
-  type Locale,
   type Messages,
 } from "~/services/i18n";
 import { messagesFor } from "~/services/i18n.server";
 import { useNonce } from "~/services/nonce";
+import { LanguageSwitch } from "~/components/staff-shell/language-switch";
+import { isStaffPath, MinimalStaffHeader, StaffFrame } from "~/components/staff-shell/staff-frame";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -77,10 +77,8 @@ function Document({ i18n, children }: { i18n: I18nData; children: ReactNode }) {
   );
 }
 
-function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode }) {
+function SiteChrome({ children }: { children: ReactNode }) {
   const t = useT();
-  const location = useLocation();
-  const other: Locale = locale === "id" ? "en" : "id";
   return (
     <>
       <a className="skip-link" href="#main">
@@ -107,14 +105,7 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
               </li>
             </ul>
           </nav>
-          {/* A POST form, so switching language works without JavaScript and is never a mutating GET. */}
-          <Form method="post" action="/bahasa" className="lang-switch" reloadDocument>
-            <input type="hidden" name="locale" value={other} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button type="submit" lang={other} title={t("lang.switchToHint")}>
-              {t("lang.switchTo")}
-            </button>
-          </Form>
+          <LanguageSwitch />
         </div>
       </header>
       <main id="main" className="site-main">
@@ -131,6 +122,18 @@ function SiteChrome({ locale, children }: { locale: Locale; children: ReactNode 
       </footer>
     </>
   );
+}
+
+/**
+ * The citizen chrome, or on a /staf address the staff frame. The staf layout draws that frame
+ * itself (with the signed-in user's header); the root draws it, with the minimal header, only where
+ * the layout did not: a staff address no route serves, and the error page.
+ */
+function Chrome({ children, staffLayoutDrawn }: { children: ReactNode; staffLayoutDrawn: boolean }) {
+  const { pathname } = useLocation();
+  if (!isStaffPath(pathname)) return <SiteChrome>{children}</SiteChrome>;
+  if (staffLayoutDrawn) return <>{children}</>;
+  return <StaffFrame header={<MinimalStaffHeader />}>{children}</StaffFrame>;
 }
 
 /**
@@ -155,11 +158,12 @@ function useMatchedMessages(): Messages {
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   const messages = useMatchedMessages();
+  const staffLayoutDrawn = useMatches().some((match) => match.id === "routes/staf");
   return (
     <Document i18n={{ locale, messages }}>
-      <SiteChrome locale={locale}>
+      <Chrome staffLayoutDrawn={staffLayoutDrawn}>
         <Outlet />
-      </SiteChrome>
+      </Chrome>
     </Document>
   );
 }
@@ -205,21 +209,22 @@ export function ErrorBoundary() {
       {embed ? (
         <script type="application/json" id={ERROR_PAGE_I18N_ID} dangerouslySetInnerHTML={{ __html: JSON.stringify(i18n).replace(/</g, "\\u003c") }} />
       ) : null}
-      <SiteChrome locale={i18n.locale}>
+      <Chrome staffLayoutDrawn={false}>
         <ErrorText message={message} />
-      </SiteChrome>
+      </Chrome>
     </Document>
   );
 }
 
 function ErrorText({ message }: { message: "error.notFound" | "error.forbidden" | "error.unavailable" | "error.generic" }) {
   const t = useT();
+  const { pathname } = useLocation();
   return (
     <>
       <h1>{t("error.title")}</h1>
       <p>{t(message)}</p>
       <p>
-        <Link to="/">{t("error.backHome")}</Link>
+        <Link to={isStaffPath(pathname) ? "/staf" : "/"}>{t("error.backHome")}</Link>
       </p>
     </>
   );

@@ -393,8 +393,9 @@ describe("response templates", () => {
 
     const prefilled = await get(`${detail}?templat=${template.id}`, cookies.UNIT_HEAD!);
     expect(prefilled.response.status).toBe(200);
-    const respond = prefilled.html.match(/<textarea[^>]*id="respond-message"[^>]*>([^<]*)<\/textarea>/)?.[1];
-    const propose = prefilled.html.match(/<textarea[^>]*id="propose-resolution-message"[^>]*>([^<]*)<\/textarea>/)?.[1];
+    // One composer (issue #21) replaced the respond and propose-resolution forms: both read its text box.
+    const respond = prefilled.html.match(/<textarea[^>]*id="composer-message"[^>]*>([^<]*)<\/textarea>/)?.[1];
+    const propose = prefilled.html.match(/<textarea[^>]*id="composer-message"[^>]*>([^<]*)<\/textarea>/)?.[1];
     expect(decode(respond ?? "")).toBe(body);
     expect(decode(propose ?? "")).toBe(body);
     // Inactive templates are never used, even by id.

@@ -184,7 +184,8 @@ describe("inbox order and paging", () => {
     const overdueRow = first.html.slice(first.html.indexOf(`data-id="${overdueId}"`)).split("</tr>")[0]!;
     expect(overdueRow).toContain('data-testid="sla-overdue"');
     expect(overdueRow).toContain("Terlambat");
-    expect(first.html).toMatch(/jam kerja lagi|menit kerja lagi/);
+    // The badge shows the short form ("2 hr 3 j") and says it in words for screen readers (issue #21).
+    expect(first.html).toMatch(/hari kerja lagi|jam kerja lagi|menit kerja lagi/);
     expect(first.raw).not.toContain(closed.id);
 
     const { ids, pages } = await allInboxIds(cookies.OFFICER!);

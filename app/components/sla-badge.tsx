@@ -1,28 +1,29 @@
+import { slaTimeLeft, type SlaState } from "~/components/sla-time-left";
 import { useT } from "~/services/i18n";
 
-export type SlaBadgeProps = { kind: "none" } | { kind: "overdue" } | { kind: "left"; workingMinutes: number };
+export type SlaBadgeProps = SlaState;
 
 /**
- * Time left on the running deadline, in working time, or "Terlambat". Overdue carries a text label
- * and a symbol, not only a colour (WCAG 1.4.1).
+ * Time left on the running deadline, in working time, or "Terlambat". The short form is what the
+ * eye scans; the words are what a screen reader says. Overdue carries a text label and a symbol,
+ * not only a colour (WCAG 1.4.1).
  */
 export function SlaBadge(props: SlaBadgeProps) {
   const t = useT();
-  if (props.kind === "none") return <span className="sla-badge sla-badge--none">{t("inbox.sla.none")}</span>;
-  if (props.kind === "overdue") {
+  const left = slaTimeLeft(props);
+  if (left.tone === "none") return <span className="sla-badge sla-badge--none">{t(left.short.key)}</span>;
+  if (left.tone === "overdue") {
     return (
       <strong className="sla-badge sla-badge--overdue" data-testid="sla-overdue">
         <span aria-hidden="true">⚠ </span>
-        {t("inbox.sla.overdue")}
+        {t(left.short.key)}
       </strong>
     );
   }
-  const hours = Math.floor(props.workingMinutes / 60);
-  const minutes = Math.floor(props.workingMinutes % 60);
-  const soon = props.workingMinutes < 8 * 60;
   return (
-    <span className={`sla-badge${soon ? " sla-badge--soon" : ""}`}>
-      {hours > 0 ? t("inbox.sla.hours", { hours, minutes }) : t("inbox.sla.minutes", { minutes })}
+    <span className={`sla-badge${left.tone === "soon" ? " sla-badge--soon" : ""}`}>
+      <span aria-hidden="true">{t(left.short.key, left.short.vars)}</span>
+      <span className="visually-hidden">{t(left.long.key, left.long.vars)}</span>
     </span>
   );
 }

@@ -2,9 +2,11 @@
 // with a keyset cursor. One index-ordered scan per (unit, status) pair on complaint(unit_id,
 // status, next_due_at), each cut at the page size, then merged: the cost depends on the page size
 // and the number of pairs, not on how many complaints the city has (no OFFSET, no full sort).
-// Never reads the complainant. Who may read what, the query string and the SLA badges are the
-// domain's (app/domain/complaints/inbox.server.ts).
-import { Prisma, type ComplaintStatus } from "~/generated/prisma/client";
+// The complainant's name and contacts are read for one purpose only: the domain blanks them out
+// of each row's one-line summary (publication.ts redactIdentity); they never leave the domain.
+// Who may read what, the query string, the summaries and the SLA badges are the domain's
+// (app/domain/complaints/inbox.server.ts).
+import { Prisma, type ComplaintStatus, type Priority, type Visibility } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
@@ -36,7 +38,29 @@ export interface InboxFilters {
   maladministrationCode?: string;
   overdueOnly?: boolean;
   assignedToUserId?: string;
+  /** At a unit, given to no officer. */
+  unassignedOnly?: boolean;
+  /** next_due_at >= dueFrom */
+  dueFrom?: Date;
+  /** next_due_at < dueBefore */
+  dueBefore?: Date;
 }
+
+/** The WHERE conditions of the filters on `c`, shared by the list and its count. */
+function filterConditions(filters: InboxFilters, now: Date): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.productId) conditions.push(Prisma.sql`c.product_id = ${filters.productId}::uuid`);
+  if (filters.maladministrationCode) conditions.push(Prisma.sql`c.maladministration_code = ${filters.maladministrationCode}`);
+  if (filters.overdueOnly) conditions.push(Prisma.sql`c.next_due_at < ${now}`);
+  if (filters.assignedToUserId) conditions.push(Prisma.sql`c.assigned_officer_id = ${filters.assignedToUserId}::uuid`);
+  if (filters.unassignedOnly) conditions.push(Prisma.sql`c.unit_id IS NOT NULL AND c.assigned_officer_id IS NULL`);
+  if (filters.dueFrom) conditions.push(Prisma.sql`c.next_due_at >= ${filters.dueFrom}`);
+  if (filters.dueBefore) conditions.push(Prisma.sql`c.next_due_at < ${filters.dueBefore}`);
+  return conditions;
+}
+
+/** Only complaints with a running deadline can match. */
+const needsDeadline = (filters: InboxFilters) => Boolean(filters.overdueOnly || filters.dueFrom || filters.dueBefore);
 
 export interface InboxCursor {
   nextDueAt: Date | null;
@@ -86,7 +110,31 @@ export interface InboxRecord {
   productName: string | null;
   productNameEn: string | null;
   assignedOfficerId: string | null;
+  assignedOfficerName: string | null;
+  priority: Priority;
+  visibility: Visibility;
+  title: string | null;
+  description: string;
+  /** Only to blank out of the summary; never shown. */
+  complainant: ComplainantToBlank | null;
 }
+
+export interface ComplainantToBlank {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  nik: string | null;
+  address: string | null;
+}
+
+const ROW_DETAILS = {
+  priority: true,
+  visibility: true,
+  title: true,
+  description: true,
+  assignedOfficer: { select: { name: true } },
+  complainant: { select: { name: true, email: true, phone: true, nik: true, address: true } },
+} as const;
 
 /** `"schema"."TypeName"` of an enum type in the client's schema. */
 function qualifiedType(db: object, type: string): Prisma.Sql {
@@ -109,17 +157,13 @@ export async function listInboxRecords(
     limit,
   }: { scope: InboxScope; statuses: readonly ComplaintStatus[]; filters: InboxFilters; cursor: InboxCursor | null; now: Date; limit: number },
 ): Promise<{ records: InboxRecord[]; nextCursor: string | null }> {
-  if (scope.unitIds.length === 0 && !scope.includeUnassigned) return { records: [], nextCursor: null };
-  // Past every dated row and only overdue (dated) rows wanted: nothing left.
-  if (filters.overdueOnly && cursor && !cursor.nextDueAt) return { records: [], nextCursor: null };
+  if ((scope.unitIds.length === 0 && !scope.includeUnassigned) || statuses.length === 0) return { records: [], nextCursor: null };
+  // Past every dated row and only dated rows wanted: nothing left.
+  if (needsDeadline(filters) && cursor && !cursor.nextDueAt) return { records: [], nextCursor: null };
   const complaint = qualifiedTable(db, "complaint");
   const statusType = qualifiedType(db, "ComplaintStatus");
 
-  const conditions: Prisma.Sql[] = [];
-  if (filters.productId) conditions.push(Prisma.sql`c.product_id = ${filters.productId}::uuid`);
-  if (filters.maladministrationCode) conditions.push(Prisma.sql`c.maladministration_code = ${filters.maladministrationCode}`);
-  if (filters.overdueOnly) conditions.push(Prisma.sql`c.next_due_at < ${now}`);
-  if (filters.assignedToUserId) conditions.push(Prisma.sql`c.assigned_officer_id = ${filters.assignedToUserId}::uuid`);
+  const conditions = filterConditions(filters, now);
   const extra = conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const columns = Prisma.sql`c.id, c.tracking_code, c.status::text AS status, c.escalation_level, c.next_due_at, c.next_due_stage::text AS next_due_stage,
     c.submitted_at, c.unit_id, c.product_id, c.maladministration_code, c.assigned_officer_id`;
@@ -140,7 +184,7 @@ export async function listInboxRecords(
         WHERE ${scopeCondition} AND c.next_due_at IS NOT NULL ${keyset} ${extra}
         ${order} LIMIT ${take})`);
     }
-    if (!filters.overdueOnly) {
+    if (!needsDeadline(filters)) {
       const keyset = cursor && !cursor.nextDueAt ? Prisma.sql`AND (c.submitted_at, c.id) > (${cursor.submittedAt}, ${cursor.id}::uuid)` : Prisma.empty;
       sql.push(Prisma.sql`(SELECT ${columns} FROM ${complaint} c
         WHERE ${scopeCondition} AND c.next_due_at IS NULL ${keyset} ${extra}
@@ -169,14 +213,17 @@ export async function listInboxRecords(
   const last = raw.length > limit ? pageRows[pageRows.length - 1] : undefined;
   const productIds = [...new Set(pageRows.map((row) => row.product_id).filter((id): id is string => id !== null))];
   const unitIds = [...new Set(pageRows.map((row) => row.unit_id).filter((id): id is string => id !== null))];
-  const [products, units] = await Promise.all([
+  const [products, units, details] = await Promise.all([
     productIds.length > 0 ? db.serviceProduct.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true, nameEn: true } }) : [],
     unitIds.length > 0 ? db.serviceUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, shortName: true } }) : [],
+    pageRows.length > 0 ? db.complaint.findMany({ where: { id: { in: pageRows.map((row) => row.id) } }, select: { id: true, ...ROW_DETAILS } }) : [],
   ]);
   const productById = new Map(products.map((p) => [p.id, p]));
   const unitById = new Map(units.map((u) => [u.id, u]));
+  const detailById = new Map(details.map((d) => [d.id, d]));
   const records = pageRows.map((row): InboxRecord => {
     const product = row.product_id ? productById.get(row.product_id) : undefined;
+    const detail = detailById.get(row.id);
     return {
       id: row.id,
       trackingCode: row.tracking_code,
@@ -190,12 +237,41 @@ export async function listInboxRecords(
       productName: product?.name ?? null,
       productNameEn: product?.nameEn ?? null,
       assignedOfficerId: row.assigned_officer_id,
+      assignedOfficerName: detail?.assignedOfficer?.name ?? null,
+      priority: detail?.priority ?? "NORMAL",
+      visibility: detail?.visibility ?? "ANONIM",
+      title: detail?.title ?? null,
+      description: detail?.description ?? "",
+      complainant: detail?.complainant ?? null,
     };
   });
   return {
     records,
     nextCursor: last ? encodeCursor({ nextDueAt: last.next_due_at, submittedAt: last.submitted_at, id: last.id }) : null,
   };
+}
+
+/**
+ * How many complaints `listInboxRecords` would list over all its pages for the same scope,
+ * statuses and filters: the same conditions, counted (a queue's count is its list's length).
+ */
+export async function countInboxRecords(
+  db: Db,
+  { scope, statuses, filters, now }: { scope: InboxScope; statuses: readonly ComplaintStatus[]; filters: InboxFilters; now: Date },
+): Promise<number> {
+  if ((scope.unitIds.length === 0 && !scope.includeUnassigned) || statuses.length === 0) return 0;
+  const complaint = qualifiedTable(db, "complaint");
+  const statusType = qualifiedType(db, "ComplaintStatus");
+  const conditions = filterConditions(filters, now);
+  if (needsDeadline(filters)) conditions.push(Prisma.sql`c.next_due_at IS NOT NULL`);
+  const extra = conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const inScope = scope.includeUnassigned
+    ? Prisma.sql`(c.unit_id = ANY(${scope.unitIds}::uuid[]) OR c.unit_id IS NULL)`
+    : Prisma.sql`c.unit_id = ANY(${scope.unitIds}::uuid[])`;
+  const rows = await db.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM ${complaint} c
+    WHERE ${inScope} AND c.status = ANY(${statuses}::${statusType}[]) ${extra}`;
+  return Number(rows[0]?.count ?? 0);
 }
 
 /** Choices for the filter form: products of the units in scope, the ten forms of maladministration. */
@@ -231,11 +307,38 @@ export async function findInboxRecordByCode(db: DbClient, { scope, trackingCode 
       assignedOfficerId: true,
       unit: { select: { shortName: true } },
       product: { select: { name: true, nameEn: true } },
+      ...ROW_DETAILS,
     },
   });
   if (!row) return null;
   const inScope = row.unitId === null ? scope.includeUnassigned : scope.unitIds.includes(row.unitId);
   if (!inScope) return null;
-  const { unit, product, ...record } = row;
-  return { ...record, unitName: unit?.shortName ?? null, productName: product?.name ?? null, productNameEn: product?.nameEn ?? null };
+  const { unit, product, assignedOfficer, ...record } = row;
+  return {
+    ...record,
+    unitName: unit?.shortName ?? null,
+    productName: product?.name ?? null,
+    productNameEn: product?.nameEn ?? null,
+    assignedOfficerName: assignedOfficer?.name ?? null,
+  };
+}
+
+/** Tracking code and unit of each of these complaints that exists (for a bulk action's summary). */
+export async function findComplaintCodes(db: DbClient, ids: readonly string[]): Promise<{ id: string; trackingCode: string; unitId: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db.complaint.findMany({ where: { id: { in: [...ids] } }, select: { id: true, trackingCode: true, unitId: true } });
+}
+
+/** Active officers and heads of these units, by unit: whom a complaint of the unit may be given to. */
+export async function findUnitStaff(db: DbClient, unitIds: readonly string[]): Promise<{ unitId: string; unitName: string; userId: string; name: string }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.membership.findMany({
+    where: { unitId: { in: [...unitIds] }, role: { in: ["OFFICER", "UNIT_HEAD"] }, user: { isActive: true } },
+    select: { unitId: true, userId: true, unit: { select: { shortName: true } }, user: { select: { name: true } } },
+    orderBy: [{ unit: { shortName: "asc" } }, { user: { name: "asc" } }],
+  });
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => (seen.has(`${row.unitId}/${row.userId}`) ? false : (seen.add(`${row.unitId}/${row.userId}`), true)))
+    .map((row) => ({ unitId: row.unitId, unitName: row.unit.shortName, userId: row.userId, name: row.user.name }));
 }

@@ -45,6 +45,7 @@ export interface TriageQueueItem {
   productNameEn: string | null;
   maladministration: { nameId: string; nameEn: string } | null;
   attachmentCount: number;
+  priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
 }
 
 const EXCERPT_LENGTH = 120;
@@ -60,6 +61,12 @@ export interface TriageQueuePage {
   total: number;
 }
 
+/** How many complaints the queue holds (the staff navigation's "unverified" count). */
+export async function countTriageQueue(db: Db): Promise<number> {
+  const counted = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${qualifiedTable(db, "complaint")} WHERE ${IN_QUEUE}`;
+  return Number(counted[0]?.count ?? 0);
+}
+
 /** One page of the queue, oldest verification deadline first (keyset paging: no OFFSET). */
 export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_SIZE }: { after: TriageCursor | null; now: Date; limit?: number }): Promise<TriageQueuePage> {
   const table = qualifiedTable(db, "complaint");
@@ -70,7 +77,7 @@ export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_
       WHERE ${IN_QUEUE} ${afterClause}
       ORDER BY ${SORT_KEY} ASC, id ASC
       LIMIT ${limit + 1}`,
-    db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${table} WHERE ${IN_QUEUE}`,
+    countTriageQueue(db),
   ]);
   const page = rows.slice(0, limit);
   const details = await db.complaint.findMany({
@@ -86,6 +93,7 @@ export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_
       unit: { select: { name: true } },
       product: { select: { name: true, nameEn: true } },
       maladministration: { select: { nameId: true, nameEn: true } },
+      priority: true,
       _count: { select: { attachments: true } },
     },
   });
@@ -107,10 +115,11 @@ export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_
       productNameEn: complaint.product?.nameEn ?? null,
       maladministration: complaint.maladministration,
       attachmentCount: complaint._count.attachments,
+      priority: complaint.priority,
     });
   }
   const last = rows.length > limit ? page[page.length - 1] : undefined;
-  return { items, next: last ? encodeTriageCursor({ key: new Date(last.key), id: last.id }) : null, total: Number(counted[0]?.count ?? 0) };
+  return { items, next: last ? encodeTriageCursor({ key: new Date(last.key), id: last.id }) : null, total: counted };
 }
 
 export interface TriageComplaintView {

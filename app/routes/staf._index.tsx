@@ -1,32 +1,26 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { WorkloadTiles } from "~/components/staff-shell/workload-tiles";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { requireStaffUser } from "~/services/session.server";
 import { hasPermission } from "~/domain/auth/permissions";
-import { ombudsmanScopeFor } from "~/domain/compliance/ombudsman";
-import { opensAdminMenu } from "~/domain/admin/admin-menu.server";
 import { missingHolidayYears } from "~/domain/calendar/holiday-coverage";
 import { holidayYearsFrom } from "~/models/calendar.server";
+import type { loader as staffLayoutLoader } from "./staf";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = (args) => pageTitle(args, "staff.home.title");
 
+// The counts and the sections come with the staf layout (the header shows them on every page);
+// this page adds only what is its own.
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = appNow();
   const user = await requireStaffUser(getDb(), request, now);
-  const readsComplaints = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
   return {
-    canTriage: hasPermission(user, "triage:complaint:any"),
-    canAdminister: opensAdminMenu(user),
-    canReadInbox: readsComplaints.some((permission) => hasPermission(user, permission)),
-    canDecideAppeals: hasPermission(user, "decide:appeal:any"),
-    canReadReports: hasPermission(user, "read:report:any") || hasPermission(user, "read:report:subtree"),
-    canReadOmbudsman: ombudsmanScopeFor(user) !== null,
-    canReadAssessments: hasPermission(user, "read:assessment:any"),
     // Without next year's holidays its deadlines would count them as working days.
     holidaysMissingFor: hasPermission(user, "manage:holiday:any") ? missingHolidayYears(now, await holidayYearsFrom(getDb(), now.getUTCFullYear() - 1)) : [],
     name: user.name,
@@ -34,10 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const SECTION_LINKS = [
+  { section: "triage", to: "/staf/triase", label: "staff.home.triageLink" },
+  { section: "inbox", to: "/staf/kotak-masuk", label: "staff.home.inboxLink" },
+  { section: "appeals", to: "/staf/kotak-masuk?status=APPEALED", label: "staff.home.appealsLink" },
+  { section: "reports", to: "/staf/laporan", label: "staff.home.reportLink" },
+  { section: "ombudsman", to: "/staf/ombudsman", label: "staff.home.ombudsmanLink" },
+  { section: "compliance", to: "/staf/kepatuhan", label: "staff.home.assessmentLink" },
+  { section: "admin", to: "/staf/admin", label: "staff.home.adminLink" },
+] as const satisfies readonly { section: string; to: string; label: MessageKey }[];
+
 export default function StaffHome() {
   const t = useT();
-  const { name, memberships, canTriage, canReadInbox, canDecideAppeals, canAdminister, canReadReports, canReadOmbudsman, canReadAssessments, holidaysMissingFor } =
-    useLoaderData<typeof loader>();
+  const { name, memberships, holidaysMissingFor } = useLoaderData<typeof loader>();
+  const shell = useRouteLoaderData<typeof staffLayoutLoader>("routes/staf")?.shell ?? null;
+  const links = shell ? SECTION_LINKS.filter((link) => shell.sections[link.section]) : [];
   return (
     <>
       <h1>{t("staff.home.title")}</h1>
@@ -47,70 +52,41 @@ export default function StaffHome() {
           {t("staff.home.holidaysMissing", { year })} <Link to={`/staf/admin/libur?tahun=${year}`}>{t("staff.home.holidaysMissingLink", { year })}</Link>
         </p>
       ))}
-      <h2>{t("staff.home.rolesTitle")}</h2>
-      {memberships.length === 0 ? (
-        <p>{t("staff.home.noRoles")}</p>
-      ) : (
-        <ul data-testid="staff-roles">
-          {memberships.map((membership) => (
-            <li key={`${membership.role}-${membership.unitId}`}>
-              {t("staff.home.roleInUnit", { role: t(`staff.role.${membership.role}` as MessageKey), unit: membership.unitName })}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canReadInbox || canTriage || canAdminister || canReadReports || canReadOmbudsman || canReadAssessments ? (
-        <nav aria-label={t("staff.home.workTitle")}>
-          <h2>{t("staff.home.workTitle")}</h2>
+      {shell?.workload ? (
+        <section aria-labelledby="workload-title">
+          <h2 id="workload-title">{t("staff.home.workloadTitle")}</h2>
+          <WorkloadTiles workload={shell.workload} />
+        </section>
+      ) : null}
+      {links.length > 0 ? (
+        <nav aria-labelledby="sections-title" className="staff-home__sections">
+          <h2 id="sections-title">{t("staff.home.workTitle")}</h2>
           <ul>
-            {canTriage ? (
-              <li>
-                <Link to="/staf/triase">{t("staff.home.triageLink")}</Link>
+            {links.map((link) => (
+              <li key={link.section}>
+                <Link to={link.to}>{t(link.label)}</Link>
               </li>
-            ) : null}
-            {canReadInbox ? (
-              <li>
-                <Link to="/staf/kotak-masuk">{t("staff.home.inboxLink")}</Link>
-              </li>
-            ) : null}
-            {canDecideAppeals ? (
-              <li>
-                <Link to="/staf/kotak-masuk?status=APPEALED">{t("staff.home.appealsLink")}</Link>
-              </li>
-            ) : null}
-            {canReadReports ? (
-              <li>
-                <Link to="/staf/laporan">{t("staff.home.reportLink")}</Link>
-              </li>
-            ) : null}
-            {canReadOmbudsman ? (
-              <li>
-                <Link to="/staf/ombudsman">{t("staff.home.ombudsmanLink")}</Link>
-              </li>
-            ) : null}
-            {canReadAssessments ? (
-              <li>
-                <Link to="/staf/kepatuhan">{t("staff.home.assessmentLink")}</Link>
-              </li>
-            ) : null}
-            {canAdminister ? (
-              <li>
-                <Link to="/staf/admin">{t("staff.home.adminLink")}</Link>
-              </li>
-            ) : null}
+            ))}
           </ul>
         </nav>
       ) : null}
-      <div className="actions">
-        <Link to="/staf/ganti-sandi" className="button button--secondary">
-          {t("staff.home.changePassword")}
-        </Link>
-        <Form method="post" action="/staf/keluar" reloadDocument>
-          <button type="submit" className="button">
-            {t("staff.logout")}
-          </button>
-        </Form>
-      </div>
+      <section aria-labelledby="roles-title" className="staff-home__roles">
+        <h2 id="roles-title">{t("staff.home.rolesTitle")}</h2>
+        {memberships.length === 0 ? (
+          <p>{t("staff.home.noRoles")}</p>
+        ) : (
+          <ul data-testid="staff-roles">
+            {memberships.map((membership) => (
+              <li key={`${membership.role}-${membership.unitId}`}>
+                {t("staff.home.roleInUnit", { role: t(`staff.role.${membership.role}` as MessageKey), unit: membership.unitName })}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/staf/ganti-sandi">{t("staff.home.changePassword")}</Link>
+        </p>
+      </section>
     </>
   );
 }

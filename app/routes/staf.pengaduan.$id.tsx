@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { ComplaintHistory } from "~/components/complaint/complaint-history";
+import { Composer, composerHandles } from "~/components/complaint/composer";
 import { IdentityPanel } from "~/components/complaint/identity-panel";
+import { PriorityForm } from "~/components/complaint/priority-form";
+import { ComplaintSidePanel } from "~/components/complaint/side-panel";
 import { StaffActions } from "~/components/complaint/staff-actions";
 import { StaffComplaintSummary } from "~/components/complaint/staff-complaint-summary";
 import {
@@ -27,7 +30,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inbox.detail.title", [{ name: "robots", content: "noindex" }]);
 
-const DONE_KEYS: Record<StaffIntent, MessageKey> = {
+const DONE_KEYS: Record<StaffIntent | "set-priority", MessageKey> = {
   acknowledge: "inbox.done.acknowledge",
   "request-info": "inbox.done.requestInfo",
   respond: "inbox.done.respond",
@@ -37,6 +40,7 @@ const DONE_KEYS: Record<StaffIntent, MessageKey> = {
   transfer: "inbox.done.transfer",
   "uphold-appeal": "inbox.done.upholdAppeal",
   "dismiss-appeal": "inbox.done.dismissAppeal",
+  "set-priority": "inbox.done.setPriority",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -78,12 +82,20 @@ export default function StaffComplaintDetail() {
   const data = useLoaderData<typeof loader>() as StaffComplaintPage;
   const actionData = useActionData<StaffComplaintActionData>();
   const [params] = useSearchParams();
-  const done = params.get("selesai") as StaffIntent | null;
+  const done = params.get("selesai") as keyof typeof DONE_KEYS | null;
   const { complaint } = data;
+  const composerOwnsRefusal = composerHandles(actionData, data);
+  const priorityRefusal = actionData?.intent === "set-priority" ? actionData : undefined;
   return (
     <>
-      <p>
+      <p className="complaint-top">
         <Link to="/staf/kotak-masuk">{t("inbox.detail.back")}</Link>
+        {/* Straight to the composer: past the timeline and the side panel's forms (issue #21). */}
+        {data.composer.length > 0 ? (
+          <a href="#composer" className="complaint-top__skip" data-testid="skip-to-composer">
+            {t("inbox.composer.skip")}
+          </a>
+        ) : null}
       </p>
       <h1>
         {t("inbox.detail.title")} <code>{complaint.trackingCode}</code>
@@ -93,10 +105,25 @@ export default function StaffComplaintDetail() {
           {t(DONE_KEYS[done])}
         </p>
       ) : null}
-      <StaffComplaintSummary complaint={complaint} />
-      <IdentityPanel identity={data.identity} actionData={actionData} />
-      <ComplaintHistory deadlines={data.deadlines} escalations={data.escalations} timeline={data.timeline} />
-      <StaffActions data={data} actionData={actionData} />
+      <div className="complaint-workspace">
+        <div className="complaint-workspace__main">
+          <StaffComplaintSummary complaint={complaint} />
+          <ComplaintHistory escalations={data.escalations} timeline={data.timeline} />
+        </div>
+        <ComplaintSidePanel data={data}>
+          <StaffActions data={data} actionData={actionData} composerOwnsRefusal={composerOwnsRefusal} />
+          {data.priorityChoices.length > 0 ? (
+            <details className="side-action" open={priorityRefusal ? true : undefined} data-testid="side-priority">
+              <summary>{t("inbox.priority.title")}</summary>
+              <PriorityForm current={complaint.priority} choices={data.priorityChoices} errors={priorityRefusal?.errors} values={priorityRefusal?.values} />
+            </details>
+          ) : null}
+          <IdentityPanel identity={data.identity} actionData={actionData} />
+        </ComplaintSidePanel>
+        <div className="complaint-workspace__composer">
+          <Composer data={data} actionData={actionData} />
+        </div>
+      </div>
     </>
   );
 }

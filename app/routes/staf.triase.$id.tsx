@@ -5,7 +5,7 @@ import { z } from "~/services/zod.server";
 import { TriageActions } from "~/components/triage/triage-actions";
 import { TriageSummary } from "~/components/triage/triage-summary";
 import { requireTriageUser } from "~/domain/complaints/triage-actions.server";
-import { actOnTriage, loadTriagePage, type TriageActionData, type TriagePage } from "~/domain/complaints/triage-page.server";
+import { actOnTriage, loadTriagePage, nextToVerify, triageQueuePosition, type TriageActionData, type TriagePage } from "~/domain/complaints/triage-page.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { useT, type MessageKey } from "~/services/i18n";
@@ -40,10 +40,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const complaintId = complaintIdOf(params);
   const values: Record<string, string> = {};
   for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
+  // "Verify and open the next": the place in the queue is read before verifying clears it.
+  const openNext = values.intent === "verify" && values.next === "open";
+  const position = openNext ? await triageQueuePosition(db, complaintId) : null;
   const result = await actOnTriage(db, complaintId, values, { actorUserId: user.id, now });
   if (result.kind === "not_found") throw notFound();
   if (result.kind === "refused") return Response.json(result.data, { status: result.status });
   // Post/redirect/get: a refresh never repeats the action.
+  if (openNext) {
+    const next = await nextToVerify(db, { after: position, skipId: complaintId, now });
+    return redirect(next ? `/staf/triase/${next}?selesai=verify-next` : "/staf/triase?selesai=verify-last");
+  }
   return redirect(`/staf/triase/${complaintId}?selesai=${result.intent}`);
 }
 
@@ -65,7 +72,7 @@ export default function TriageComplaint() {
       </h1>
       {done && isTriageDone(done) ? (
         <p className="notice notice--ok" role="status">
-          {t(`triage.done.${done}` as MessageKey)}
+          {t(done === "verify-next" ? "triage.done.verifyNext" : (`triage.done.${done}` as MessageKey))}
         </p>
       ) : null}
       <TriageSummary view={view} />
@@ -74,7 +81,7 @@ export default function TriageComplaint() {
   );
 }
 
-const DONE = new Set<string>(["verify", "reject", "hold", "release", "duplicate", "route"]);
+const DONE = new Set<string>(["verify", "reject", "hold", "release", "duplicate", "route", "verify-next"]);
 const isTriageDone = (value: string) => DONE.has(value);
 
 export function ErrorBoundary() {

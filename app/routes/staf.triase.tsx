@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Link, isRouteErrorResponse, useLoaderData, useOutlet, useRouteError } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useLoaderData, useOutlet, useRouteError, useSearchParams } from "@remix-run/react";
 import { requireTriageUser } from "~/domain/complaints/triage-actions.server";
 import { decodeTriageCursor, listTriageQueue } from "~/models/triage.server";
 import { appNow } from "~/services/clock.server";
@@ -43,9 +43,16 @@ type QueueData = NonNullable<Awaited<ReturnType<typeof loader>>>;
 function TriageQueue({ items, next, total, paged }: QueueData) {
   const t = useT();
   const locale = useLocale();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>{t("triage.queue.title")}</h1>
+      {/* After "verify and open the next" verified the last one waiting. */}
+      {params.get("selesai") === "verify-last" ? (
+        <p className="notice notice--ok" role="status">
+          {t("triage.done.verifyLast")}
+        </p>
+      ) : null}
       <p className="lead">{t("triage.queue.lead")}</p>
       <p data-testid="triage-count">{t("triage.queue.count", { count: total })}</p>
       {items.length === 0 ? (
@@ -59,6 +66,7 @@ function TriageQueue({ items, next, total, paged }: QueueData) {
                 <th scope="col">{t("triage.queue.code")}</th>
                 <th scope="col">{t("triage.queue.deadline")}</th>
                 <th scope="col">{t("triage.queue.status")}</th>
+                <th scope="col">{t("triage.queue.priority")}</th>
                 <th scope="col">{t("triage.queue.service")}</th>
                 <th scope="col">{t("triage.queue.form")}</th>
                 <th scope="col">{t("triage.queue.attachments")}</th>
@@ -91,6 +99,9 @@ function TriageQueue({ items, next, total, paged }: QueueData) {
                     )}
                   </td>
                   <td>{t(`triage.status.${item.status}` as MessageKey)}</td>
+                  <td data-testid="triage-priority" className={`priority priority--${item.priority}`}>
+                    {t(`adminSla.priority.${item.priority}` as MessageKey)}
+                  </td>
                   <td>
                     {item.productName ? (
                       <>

@@ -263,8 +263,10 @@ describe("one complaint from filing to a rated resolution", () => {
 
     await actionButton(page, "acknowledge").click();
     await page.getByText("Pengaduan diterima untuk ditangani.").waitFor();
-    await page.fill("#request-info-message", QUESTION);
-    await actionButton(page, "request-info").click();
+    // One composer (issue #21): the question is its "ask" mode.
+    await page.check("#composer-mode-ask");
+    await page.fill("#composer-message", QUESTION);
+    await page.getByTestId("composer-send").click();
     await page.getByText("Pertanyaan terkirim kepada pengadu.").waitFor();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Menunggu jawaban pengadu");
     await expectNoAxeViolations(page);
@@ -365,8 +367,9 @@ describe("one complaint from filing to a rated resolution", () => {
 
   it("8. the officer, weeks later, proposes a resolution; the escalations are settled and leave the liaison's dashboard", async () => {
     const { page, problems } = await staffSession("OFFICER", `/staf/pengaduan/${complaintId}`, trackingCode);
-    await page.fill("#propose-resolution-message", RESOLUTION);
-    await actionButton(page, "propose-resolution").click();
+    await page.check("#composer-mode-propose");
+    await page.fill("#composer-message", RESOLUTION);
+    await page.getByTestId("composer-send").click();
     await page.getByText("Penyelesaian diusulkan kepada pengadu.").waitFor();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Penyelesaian diusulkan");
     await expectNoAxeViolations(page);

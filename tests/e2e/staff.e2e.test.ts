@@ -167,12 +167,14 @@ describe("an officer answers a complaint a citizen filed, and the citizen sees t
       await page.getByText("Pengaduan diterima untuk ditangani.").waitFor();
       await expect(page.getByTestId("status").textContent()).resolves.toBe("Sedang ditangani");
 
-      await page.fill("#respond-message", ANSWER);
-      await actionButton(page, "respond").click();
+      // One composer (issue #21): "Balas warga" is the first mode, checked by default.
+      await expect(page.isChecked("#composer-mode-reply")).resolves.toBe(true);
+      await page.fill("#composer-message", ANSWER);
+      await page.click("[data-testid=composer-send]");
       await page.getByText("Tanggapan terkirim.").waitFor();
       await expect(page.getByTestId("timeline").textContent()).resolves.toContain(ANSWER);
       // The sent answer does not linger in the box, ready to be sent twice.
-      await expect(page.inputValue("#respond-message")).resolves.toBe("");
+      await expect(page.inputValue("#composer-message")).resolves.toBe("");
       await expectNoAxeViolations(page);
       await saveScreenshot(page, "staff-flow-08-pengaduan-answered");
       expect(problems()).toEqual([]);

@@ -155,6 +155,12 @@ describe("staff pages", () => {
     "/staf",
     "/staf/kotak-masuk",
     "/staf/kotak-masuk?terlambat=1",
+    // The work-queue views (issue #21), whose rows carry a one-line summary of the description.
+    "/staf/kotak-masuk?tampilan=saya",
+    "/staf/kotak-masuk?tampilan=belum-ditugaskan",
+    "/staf/kotak-masuk?tampilan=terlambat",
+    "/staf/kotak-masuk?tampilan=jatuh-tempo-hari-ini",
+    "/staf/kotak-masuk?tampilan=menunggu-warga",
     "/staf/triase",
     "/staf/laporan",
     "/staf/laporan/pengaduan",

@@ -2,63 +2,31 @@ import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import type { StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
 
-/** Stage deadlines, escalations and the full timeline (internal events included) of one complaint. */
-export function ComplaintHistory({ deadlines, escalations, timeline }: Pick<StaffComplaintPage, "deadlines" | "escalations" | "timeline">) {
+/** Escalations and the full timeline (internal events included) of one complaint; deadlines are in the side panel. */
+export function ComplaintHistory({ escalations, timeline }: Pick<StaffComplaintPage, "escalations" | "timeline">) {
   const t = useT();
   const locale = useLocale();
   return (
     <>
-      <h2>{t("inbox.detail.deadlines")}</h2>
-      {deadlines.length === 0 ? (
-        <p>{t("inbox.detail.noDeadlines")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("inbox.detail.stage")}</th>
-                <th scope="col">{t("inbox.detail.due")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deadlines.map((deadline) => (
-                <tr key={deadline.stage}>
-                  <th scope="row">{t(`inbox.stage.${deadline.stage}` as MessageKey)}</th>
-                  <td>
-                    <time dateTime={deadline.dueAt}>{formatWib(deadline.dueAt, locale)}</time>
-                    {deadline.overdue ? (
-                      <strong className="sla-badge sla-badge--overdue">
-                        {" "}
-                        <span aria-hidden="true">⚠ </span>
-                        {t("inbox.sla.overdue")}
-                      </strong>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <h2>{t("inbox.detail.escalations")}</h2>
-      {escalations.length === 0 ? (
-        <p>{t("inbox.detail.noEscalations")}</p>
-      ) : (
-        <ul>
-          {escalations.map((e) => (
-            <li key={e.id}>
-              {t("inbox.detail.escalationRow", {
-                level: e.level,
-                stage: t(`inbox.stage.${e.stage}` as MessageKey),
-                role: t(`staff.role.${e.targetRole}` as MessageKey),
-              })}{" "}
-              · <time dateTime={e.escalatedAt}>{formatWib(e.escalatedAt, locale)}</time> ·{" "}
-              {e.settledAt ? t("inbox.detail.escalationSettled", { at: formatWib(e.settledAt, locale) }) : t("inbox.detail.escalationOpen")}
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* Escalations only when there are some: most complaints never have one. */}
+      {escalations.length > 0 ? (
+        <>
+          <h2>{t("inbox.detail.escalations")}</h2>
+          <ul>
+            {escalations.map((e) => (
+              <li key={e.id}>
+                {t("inbox.detail.escalationRow", {
+                  level: e.level,
+                  stage: t(`inbox.stage.${e.stage}` as MessageKey),
+                  role: t(`staff.role.${e.targetRole}` as MessageKey),
+                })}{" "}
+                · <time dateTime={e.escalatedAt}>{formatWib(e.escalatedAt, locale)}</time> ·{" "}
+                {e.settledAt ? t("inbox.detail.escalationSettled", { at: formatWib(e.settledAt, locale) }) : t("inbox.detail.escalationOpen")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>{t("inbox.detail.timeline")}</h2>
       <ol className="timeline" data-testid="timeline">

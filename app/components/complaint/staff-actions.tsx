@@ -4,7 +4,7 @@ import { Field, FormAlert } from "~/components/forms";
 import { UnsentText } from "~/components/unsent-text";
 import type { StaffComplaintActionData, StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
 import type { StaffIntent } from "~/domain/complaints/unit-actions.server";
-import { useT, type MessageKey } from "~/services/i18n";
+import { useT } from "~/services/i18n";
 
 function ActionForm({
   intent,
@@ -13,6 +13,7 @@ function ActionForm({
   errors,
   lastEventId,
   multipart,
+  className,
   children,
 }: {
   intent: StaffIntent;
@@ -21,14 +22,18 @@ function ActionForm({
   errors: Record<string, string>;
   lastEventId: string;
   multipart?: boolean;
+  className?: string;
   children?: ReactNode;
 }) {
   const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
-    <section className="card" aria-labelledby={`action-${intent}`}>
-      <h3 id={`action-${intent}`}>{title}</h3>
+    <section className={className ?? "card"} aria-labelledby={`action-${intent}`}>
+      {/* Inside a disclosure the summary already shows the title: kept for the section's name only. */}
+      <h3 id={`action-${intent}`} className={className === "side-form" ? "visually-hidden" : undefined}>
+        {title}
+      </h3>
       <FormAlert message={errors.form} />
       <Form key={lastEventId} method="post" encType={multipart ? "multipart/form-data" : undefined} className="stack" noValidate>
         <input type="hidden" name="intent" value={intent} />
@@ -41,73 +46,43 @@ function ActionForm({
   );
 }
 
-/** The workflow actions the user may take now, each its own form, plus the reply-template picker. */
-export function StaffActions({ data, actionData }: { data: StaffComplaintPage; actionData: StaffComplaintActionData | undefined }) {
+/** A secondary action folded away until wanted (open when it came back with an error). */
+function Disclosure({ id, title, open, children }: { id: string; title: string; open: boolean; children: ReactNode }) {
+  return (
+    <details className="side-action" open={open || undefined} data-testid={`side-${id}`}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+/**
+ * The side panel's workflow actions (the text the citizen reads goes through the composer):
+ * acknowledging, assigning an officer, transferring, and the liaison's appeal decision.
+ */
+export function StaffActions({ data, actionData, composerOwnsRefusal }: { data: StaffComplaintPage; actionData: StaffComplaintActionData | undefined; composerOwnsRefusal: boolean }) {
   const t = useT();
   const { intents } = data;
-  // A new timeline event means the last action went through: the forms remount so a sent reply
-  // does not sit there ready to be sent twice (without JavaScript the page reloads anyway).
+  // A new timeline event means the last action went through: the forms remount empty.
   const lastEventId = data.timeline.at(-1)?.id ?? "none";
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : {});
   const valueFor = (intent: string, field: string) => (actionData?.intent === intent ? (actionData.values[field] ?? "") : "");
   const has = (intent: StaffIntent) => intents.includes(intent);
-  const messageAction = (intent: StaffIntent, key: "requestInfo" | "respond" | "proposeResolution" | "note", hint?: string) => (
-    <ActionForm
-      intent={intent}
-      title={t(`inbox.action.${key}.title` as MessageKey)}
-      submitLabel={t(`inbox.action.${key}.submit` as MessageKey)}
-      errors={errorsFor(intent)}
-      lastEventId={lastEventId}
-      multipart
-    >
-      <Field id={`${intent}-message`} label={t(`inbox.action.${key}.message` as MessageKey)} hint={hint} error={errorsFor(intent).message} required>
-        {(props) => {
-          // A chosen template pre-fills the reply forms, unless this form came back with what was typed.
-          const prefill = (intent === "respond" || intent === "propose-resolution") && actionData?.intent !== intent ? (data.chosenTemplate?.body ?? "") : "";
-          return <textarea {...props} key={data.chosenTemplate?.id ?? "none"} name="message" rows={5} maxLength={5000} defaultValue={valueFor(intent, "message") || prefill} />;
-        }}
-      </Field>
-      <Field id={`${intent}-attachments`} label={t("form.attachments")} hint={t("form.attachments.hint")} error={errorsFor(intent).attachments}>
-        {(props) => <input {...props} name="attachments" type="file" multiple accept="image/jpeg,image/png,application/pdf" />}
-      </Field>
-    </ActionForm>
-  );
+  const failed = (intent: string) => Object.keys(errorsFor(intent)).length > 0;
+  const ownForm = actionData && (actionData.intent === "reveal-identity" || (actionData.intent === "set-priority" && data.priorityChoices.length > 0) || composerOwnsRefusal);
+  const hasSecondary = ["acknowledge", "assign", "transfer", "uphold-appeal", "dismiss-appeal"].some((intent) => has(intent as StaffIntent));
 
   return (
     <>
-      <h2>{t("inbox.actions.title")}</h2>
       {/* A refusal for a form no longer on the page (the status moved on, or the right is gone). */}
-      {actionData && actionData.intent !== "reveal-identity" && !intents.includes(actionData.intent as StaffIntent) ? (
+      {actionData && !ownForm && !intents.includes(actionData.intent as StaffIntent) ? (
         <>
-          <FormAlert message={actionData.errors.form} />
+          <FormAlert message={actionData.errors.form ?? actionData.errors.message ?? actionData.errors.next} />
           <UnsentText values={actionData.values} />
         </>
       ) : null}
       {intents.length === 0 ? <p>{t("inbox.actions.none")}</p> : null}
-      {data.templates.length > 0 ? (
-        <form method="get" className="stack" data-testid="use-template">
-          <Field id="templat" label={t("templates.use.label")} hint={t("templates.use.hint")}>
-            {(props) => (
-              <select {...props} name="templat" defaultValue={data.chosenTemplate?.id ?? ""}>
-                <option value="">{t("templates.use.choose")}</option>
-                {data.templates.map((tpl) => (
-                  <option key={tpl.id} value={tpl.id} lang={tpl.locale}>
-                    {tpl.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button type="submit" className="button button--secondary">
-            {t("templates.use.submit")}
-          </button>
-          {data.chosenTemplate ? (
-            <p className="notice" role="status">
-              {t("templates.use.applied", { title: data.chosenTemplate.title })}
-            </p>
-          ) : null}
-        </form>
-      ) : null}
+      {hasSecondary ? <h3 className="side-heading">{t("inbox.actions.title")}</h3> : null}
       {has("acknowledge") ? (
         <ActionForm
           intent="acknowledge"
@@ -115,45 +90,47 @@ export function StaffActions({ data, actionData }: { data: StaffComplaintPage; a
           submitLabel={t("inbox.action.acknowledge.submit")}
           errors={errorsFor("acknowledge")}
           lastEventId={lastEventId}
+          className="side-card"
         />
       ) : null}
-      {has("request-info") ? messageAction("request-info", "requestInfo", t("inbox.action.requestInfo.hint")) : null}
-      {has("respond") ? messageAction("respond", "respond") : null}
-      {has("propose-resolution") ? messageAction("propose-resolution", "proposeResolution") : null}
       {has("assign") ? (
-        <ActionForm intent="assign" title={t("inbox.action.assign.title")} submitLabel={t("inbox.action.assign.submit")} errors={errorsFor("assign")} lastEventId={lastEventId}>
-          <Field id="assign-officer" label={t("inbox.action.assign.officer")} error={errorsFor("assign").officerId} required>
-            {(props) => (
-              <select {...props} name="officerId" defaultValue={valueFor("assign", "officerId")}>
-                <option value="">{t("inbox.action.assign.choose")}</option>
-                {data.officers.map((officer) => (
-                  <option key={officer.id} value={officer.id}>
-                    {officer.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </ActionForm>
+        <Disclosure id="assign" title={t("inbox.action.assign.title")} open={failed("assign")}>
+          <ActionForm intent="assign" title={t("inbox.action.assign.title")} submitLabel={t("inbox.action.assign.submit")} errors={errorsFor("assign")} lastEventId={lastEventId} className="side-form">
+            <Field id="assign-officer" label={t("inbox.action.assign.officer")} error={errorsFor("assign").officerId} required>
+              {(props) => (
+                <select {...props} name="officerId" defaultValue={valueFor("assign", "officerId")}>
+                  <option value="">{t("inbox.action.assign.choose")}</option>
+                  {data.officers.map((officer) => (
+                    <option key={officer.id} value={officer.id}>
+                      {officer.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </ActionForm>
+        </Disclosure>
       ) : null}
       {has("transfer") ? (
-        <ActionForm intent="transfer" title={t("inbox.action.transfer.title")} submitLabel={t("inbox.action.transfer.submit")} errors={errorsFor("transfer")} lastEventId={lastEventId}>
-          <Field id="transfer-unit" label={t("inbox.action.transfer.unit")} error={errorsFor("transfer").unitId} required>
-            {(props) => (
-              <select {...props} name="unitId" defaultValue={valueFor("transfer", "unitId")}>
-                <option value="">{t("inbox.action.transfer.choose")}</option>
-                {data.transferUnits.map((unit) => (
-                  <option key={unit.id} value={unit.id}>
-                    {unit.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="transfer-reason" label={t("inbox.action.transfer.reason")} error={errorsFor("transfer").reason} required>
-            {(props) => <textarea {...props} name="reason" rows={3} maxLength={5000} defaultValue={valueFor("transfer", "reason")} />}
-          </Field>
-        </ActionForm>
+        <Disclosure id="transfer" title={t("inbox.action.transfer.title")} open={failed("transfer")}>
+          <ActionForm intent="transfer" title={t("inbox.action.transfer.title")} submitLabel={t("inbox.action.transfer.submit")} errors={errorsFor("transfer")} lastEventId={lastEventId} className="side-form">
+            <Field id="transfer-unit" label={t("inbox.action.transfer.unit")} error={errorsFor("transfer").unitId} required>
+              {(props) => (
+                <select {...props} name="unitId" defaultValue={valueFor("transfer", "unitId")}>
+                  <option value="">{t("inbox.action.transfer.choose")}</option>
+                  {data.transferUnits.map((unit) => (
+                    <option key={unit.id} value={unit.id}>
+                      {unit.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="transfer-reason" label={t("inbox.action.transfer.reason")} error={errorsFor("transfer").reason} required>
+              {(props) => <textarea {...props} name="reason" rows={3} maxLength={5000} defaultValue={valueFor("transfer", "reason")} />}
+            </Field>
+          </ActionForm>
+        </Disclosure>
       ) : null}
       {has("uphold-appeal") || has("dismiss-appeal") ? (
         <section aria-labelledby="appeal-decision">
@@ -169,6 +146,7 @@ export function StaffActions({ data, actionData }: { data: StaffComplaintPage; a
                 submitLabel={t(`inbox.action.${key}.submit`)}
                 errors={errorsFor(intent)}
                 lastEventId={lastEventId}
+                className="side-card"
               >
                 <Field id={`${intent}-message`} label={t(`inbox.action.${key}.message`)} hint={t(`inbox.action.${key}.hint`)} error={errorsFor(intent).message} required>
                   {(props) => <textarea {...props} name="message" rows={4} maxLength={5000} defaultValue={valueFor(intent, "message")} />}
@@ -178,7 +156,6 @@ export function StaffActions({ data, actionData }: { data: StaffComplaintPage; a
           })}
         </section>
       ) : null}
-      {has("note") ? messageAction("note", "note", t("inbox.action.note.hint")) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import type { StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
 
-/** The complaint's facts and what the citizen wrote, as staff read them. */
+/** What the citizen wrote and the facts it came with (where it stands is in the side panel). */
 export function StaffComplaintSummary({ complaint }: { complaint: StaffComplaintPage["complaint"] }) {
   const t = useT();
   const locale = useLocale();
@@ -13,10 +13,6 @@ export function StaffComplaintSummary({ complaint }: { complaint: StaffComplaint
         <dd>
           <code>{complaint.trackingCode}</code>
         </dd>
-        <dt>{t("inbox.detail.status")}</dt>
-        <dd data-testid="status">{t(`inbox.status.${complaint.status}` as MessageKey)}</dd>
-        <dt>{t("inbox.detail.unit")}</dt>
-        <dd data-testid="unit">{complaint.unitName ?? t("inbox.noUnit")}</dd>
         <dt>{t("inbox.detail.product")}</dt>
         <dd>{complaint.productName ? (locale === "en" ? complaint.productNameEn : complaint.productName) : t("inbox.noProduct")}</dd>
         <dt>{t("inbox.detail.form")}</dt>
@@ -37,12 +33,6 @@ export function StaffComplaintSummary({ complaint }: { complaint: StaffComplaint
             <dd>{complaint.location}</dd>
           </>
         ) : null}
-        <dt>{t("inbox.detail.assigned")}</dt>
-        <dd>{complaint.assignedOfficer ?? t("inbox.detail.assignedNone")}</dd>
-        <dt>{t("inbox.detail.priority")}</dt>
-        <dd data-testid="priority">{t(`adminSla.priority.${complaint.priority}` as MessageKey)}</dd>
-        <dt>{t("inbox.detail.escalationLevel")}</dt>
-        <dd>{complaint.escalationLevel > 0 ? t("inbox.escalation.level", { level: complaint.escalationLevel }) : t("inbox.escalation.none")}</dd>
       </dl>
 
       <h2>{t("inbox.detail.content")}</h2>

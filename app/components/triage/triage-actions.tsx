@@ -9,12 +9,16 @@ import { useLocale, useT, type MessageKey } from "~/services/i18n";
 
 type ActionData = TriageActionData;
 
-function ActionCard({ intent, title, hint, submitLabel, data, children }: {
+function ActionCard({ intent, title, hint, submitLabel, data, danger, extraSubmit, children }: {
   intent: TriageIntent;
   title: string;
   hint?: string;
   submitLabel: string;
   data: ActionData | undefined;
+  /** Ends the complaint (reject, duplicate): a red button, with what it does said beside it. */
+  danger?: boolean;
+  /** A second submit choice beside the first (it posts its own name/value). */
+  extraSubmit?: { name: string; value: string; label: string; testId: string };
   children?: ReactNode;
 }) {
   const t = useT();
@@ -22,7 +26,7 @@ function ActionCard({ intent, title, hint, submitLabel, data, children }: {
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const mine = data?.intent === intent ? data : undefined;
   return (
-    <section className="card triage-action" aria-labelledby={`triage-${intent}`} data-testid={`triage-action-${intent}`}>
+    <section className={`card triage-action${danger ? " triage-action--danger" : ""}`} aria-labelledby={`triage-${intent}`} data-testid={`triage-action-${intent}`}>
       <h3 id={`triage-${intent}`}>{title}</h3>
       {hint ? <p className="field__hint">{hint}</p> : null}
       {mine?.errors.form ? (
@@ -33,9 +37,28 @@ function ActionCard({ intent, title, hint, submitLabel, data, children }: {
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value={intent} />
         {children}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t("form.submitting") : submitLabel}
-        </button>
+        {danger ? (
+          <p id={`triage-${intent}-warning`} className="triage-action__warning">
+            <span aria-hidden="true">⚠ </span>
+            {t("triage.destructive.warning")}
+          </p>
+        ) : null}
+        <div className="triage-action__buttons">
+          <button
+            type="submit"
+            className={danger ? "button button--danger" : "button"}
+            disabled={busy}
+            aria-describedby={danger ? `triage-${intent}-warning` : undefined}
+            data-testid={`triage-submit-${intent}`}
+          >
+            {busy ? t("form.submitting") : submitLabel}
+          </button>
+          {extraSubmit ? (
+            <button type="submit" name={extraSubmit.name} value={extraSubmit.value} className="button button--secondary" disabled={busy} data-testid={extraSubmit.testId}>
+              {extraSubmit.label}
+            </button>
+          ) : null}
+        </div>
       </Form>
     </section>
   );
@@ -66,7 +89,10 @@ function UnitSelect({ id, label, units, error, value, hint }: {
   );
 }
 
-/** The coordinator's actions the workflow allows now, each its own form. */
+/**
+ * The coordinator's actions the workflow allows now, each its own form: verify first (with "verify
+ * and open the next"), the ones that end the complaint (duplicate, reject) last and in red.
+ */
 export function TriageActions({ page, data }: { page: TriagePage; data: ActionData | undefined }) {
   const t = useT();
   const locale = useLocale();
@@ -93,6 +119,7 @@ export function TriageActions({ page, data }: { page: TriagePage; data: ActionDa
           hint={view.unitUnknown ? t("triage.verify.hintUnknown") : t("triage.verify.hintKnown")}
           submitLabel={t("triage.verify.submit")}
           data={data}
+          extraSubmit={{ name: "next", value: "open", label: t("triage.verify.submitNext"), testId: "triage-verify-next" }}
         >
           {view.unitUnknown ? (
             <UnitSelect id="verify-unit" label={t("triage.verify.unit")} units={units} error={errorsFor("verify").unitId} value={valueFor("verify", "unitId")} />
@@ -142,7 +169,7 @@ export function TriageActions({ page, data }: { page: TriagePage; data: ActionDa
         </ActionCard>
       ) : null}
       {has("duplicate") ? (
-        <ActionCard intent="duplicate" title={t("triage.duplicate.title")} submitLabel={t("triage.duplicate.submit")} data={data}>
+        <ActionCard intent="duplicate" title={t("triage.duplicate.title")} submitLabel={t("triage.duplicate.submit")} data={data} danger>
           <Field id="duplicate-code" label={t("triage.duplicate.code")} hint={t("triage.duplicate.hint")} error={errorsFor("duplicate").originalCode} required>
             {(props) => (
               <input {...props} name="originalCode" type="text" autoCapitalize="characters" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={valueFor("duplicate", "originalCode")} />
@@ -154,7 +181,7 @@ export function TriageActions({ page, data }: { page: TriagePage; data: ActionDa
         </ActionCard>
       ) : null}
       {has("reject") ? (
-        <ActionCard intent="reject" title={t("triage.reject.title")} hint={t("triage.reject.hint")} submitLabel={t("triage.reject.submit")} data={data}>
+        <ActionCard intent="reject" title={t("triage.reject.title")} hint={t("triage.reject.hint")} submitLabel={t("triage.reject.submit")} data={data} danger>
           <Field id="reject-reason" label={t("triage.reject.reason")} error={errorsFor("reject").reason} required>
             {(props) => <textarea {...props} name="reason" rows={4} maxLength={2000} defaultValue={valueFor("reject", "reason")} />}
           </Field>

@@ -28,6 +28,8 @@ export function TriageSummary({ view }: { view: TriagePage["view"] }) {
       <dl className="summary">
         <dt>{t("triage.detail.status")}</dt>
         <dd data-testid="status">{t(STATUS_KEYS[view.status] ?? "triage.status.SUBMITTED")}</dd>
+        <dt>{t("triage.detail.priority")}</dt>
+        <dd data-testid="priority">{t(`adminSla.priority.${view.priority}` as MessageKey)}</dd>
         <dt>{t("triage.detail.visibility")}</dt>
         <dd>{t(`triage.visibility.${view.visibility}` as MessageKey)}</dd>
         <dt>{t("triage.detail.submitted")}</dt>

@@ -1,7 +1,9 @@
 // The staff inbox's rules: which complaints a user may read (the permission table), what the page's
-// query string may ask for, and each row's SLA badge (working time left on its unit's calendar).
-// The rows themselves come from app/models/inbox.server.ts.
+// query string may ask for (a saved view, filters), each row's one-line summary (redacted) and its
+// SLA badge (working time left on its unit's calendar). The rows come from app/models/inbox.server.ts.
 import { canAccessComplaint, hasPermission, unitTreeFrom, type UnitTree, type UserLike } from "~/domain/auth/permissions";
+import { redactIdentity } from "~/domain/publication/publication";
+import { isWorkQueueView, workQueueCriteria, type WorkQueueView } from "./work-queue-views";
 import { workingMinutesBetween, type CompiledCalendar } from "~/domain/calendar/working-time";
 import { COMPLAINT_STATUSES, OPEN_STATUSES, type ComplaintStatus } from "~/domain/complaints/workflow";
 import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
@@ -16,6 +18,18 @@ export async function loadUnitTree(db: DbClient): Promise<UnitTree> {
   return unitTreeFrom(await loadUnits(db));
 }
 
+const READ_COMPLAINTS = ["read:complaint:unit", "read:complaint:subtree", "read:complaint:any"] as const;
+
+/** Whether the user has an inbox at all (administrators run the system, not complaints). */
+export function readsComplaints(user: UserLike): boolean {
+  return READ_COMPLAINTS.some((permission) => hasPermission(user, permission));
+}
+
+/** Whether the user may give complaints to officers somewhere (canAssignOfficer decides per complaint). */
+export function canAssignInScope(user: UserLike): boolean {
+  return hasPermission(user, "assign:complaint:subtree") || hasPermission(user, "triage:complaint:any");
+}
+
 /** Which units' complaints the user may read, by asking canAccessComplaint of each unit. */
 export function inboxScope(user: UserLike, units: readonly { id: string; parentId: string | null }[]): InboxScope {
   const tree = unitTreeFrom(units);
@@ -26,11 +40,13 @@ export function inboxScope(user: UserLike, units: readonly { id: string; parentI
 }
 
 /** Reads the GET query of the inbox page; anything unknown is ignored (never an error page). */
-export function parseInboxQuery(params: URLSearchParams, userId: string): { filters: InboxFilters; cursor: InboxCursor | null } {
+export function parseInboxQuery(params: URLSearchParams, userId: string): { view: WorkQueueView | null; filters: InboxFilters; cursor: InboxCursor | null } {
   const status = params.get("status");
   const productId = params.get("produk");
   const form = params.get("bentuk");
+  const view = params.get("tampilan");
   return {
+    view: isWorkQueueView(view) ? view : null,
     filters: {
       ...(status && (COMPLAINT_STATUSES as readonly string[]).includes(status) ? { status: status as ComplaintStatus } : {}),
       ...(isUuid(productId) ? { productId: productId.toLowerCase() } : {}),
@@ -45,6 +61,7 @@ export function parseInboxQuery(params: URLSearchParams, userId: string): { filt
 export interface InboxRow {
   id: string;
   trackingCode: string;
+  unitId: string | null;
   status: ComplaintStatus;
   escalationLevel: number;
   nextDueAt: string | null;
@@ -54,7 +71,28 @@ export interface InboxRow {
   productName: string | null;
   productNameEn: string | null;
   assignedToMe: boolean;
+  assigneeName: string | null;
+  priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+  /** The title, else the description, on one line, cut at SUMMARY_LENGTH; name and contacts blanked. */
+  summary: string;
   sla: SlaBadgeState;
+}
+
+export const SUMMARY_LENGTH = 120;
+
+/**
+ * One line of what the citizen wrote, for the inbox row. Whatever the visibility, the complainant's
+ * own name, e-mail, phone, NIK and address and any contact-shaped text are blanked (publication.ts):
+ * the row is read at a glance, over a shoulder, by colleagues who may not see an ANONIM identity.
+ * Blanked before it is cut, so a cut never leaves half a name that no longer matches.
+ */
+export function inboxSummary(record: Pick<InboxRecord, "title" | "description" | "complainant">): string {
+  const text = (record.title?.trim() ? record.title : record.description).replace(/\s+/g, " ").trim();
+  const blanked = redactIdentity(text, record.complainant);
+  if (blanked.length <= SUMMARY_LENGTH) return blanked;
+  const cut = blanked.slice(0, SUMMARY_LENGTH);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > SUMMARY_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 export type SlaBadgeState = { kind: "none" } | { kind: "overdue" } | { kind: "left"; workingMinutes: number };
@@ -84,20 +122,31 @@ export async function slaBadgeState(nextDueAt: Date | null, now: Date, calendar:
   return { kind: "left", workingMinutes: workingMinutesBetween(now, nextDueAt, await calendar()) };
 }
 
-/** One page of the inbox: the open complaints in scope (or those of the filtered status), soonest deadline first. */
+/**
+ * The statuses and filters a page lists: a saved view's criteria (work-queue-views.ts) narrowed by
+ * the filter form, or without a view the open complaints (or those of the filtered status).
+ */
+export function inboxCriteria(view: WorkQueueView | null, filters: InboxFilters, { userId, now }: { userId: string; now: Date }): { statuses: readonly ComplaintStatus[]; filters: InboxFilters } {
+  if (!view) return { statuses: filters.status ? [filters.status] : OPEN_STATUSES, filters };
+  const { statuses, ...criteria } = workQueueCriteria(view, { userId, now });
+  return { statuses: filters.status ? statuses.filter((status) => status === filters.status) : statuses, filters: { ...filters, ...criteria } };
+}
+
+/** One page of the inbox: the complaints of the view (default: all open ones) in scope, soonest deadline first. */
 export async function listInbox(
   db: Db,
   {
     scope,
+    view = null,
     filters,
     cursor,
     now,
     userId,
     limit = INBOX_PAGE_SIZE,
-  }: { scope: InboxScope; filters: InboxFilters; cursor: InboxCursor | null; now: Date; userId: string; limit?: number },
+  }: { scope: InboxScope; view?: WorkQueueView | null; filters: InboxFilters; cursor: InboxCursor | null; now: Date; userId: string; limit?: number },
 ): Promise<InboxPage> {
-  const statuses: readonly ComplaintStatus[] = filters.status ? [filters.status] : OPEN_STATUSES;
-  const { records, nextCursor } = await listInboxRecords(db, { scope, statuses, filters, cursor, now, limit });
+  const criteria = inboxCriteria(view, filters, { userId, now });
+  const { records, nextCursor } = await listInboxRecords(db, { scope, statuses: criteria.statuses, filters: criteria.filters, cursor, now, limit });
   const calendarFor = calendarCache(db);
   const rows: InboxRow[] = [];
   for (const record of records) rows.push(await inboxRow(record, now, userId, calendarFor));
@@ -108,6 +157,7 @@ async function inboxRow(record: InboxRecord, now: Date, userId: string, calendar
   return {
     id: record.id,
     trackingCode: record.trackingCode,
+    unitId: record.unitId,
     status: record.status,
     escalationLevel: record.escalationLevel,
     nextDueAt: record.nextDueAt?.toISOString() ?? null,
@@ -117,6 +167,9 @@ async function inboxRow(record: InboxRecord, now: Date, userId: string, calendar
     productName: record.productName,
     productNameEn: record.productNameEn,
     assignedToMe: record.assignedOfficerId === userId,
+    assigneeName: record.assignedOfficerName,
+    priority: record.priority,
+    summary: inboxSummary(record),
     sla: await slaBadgeState(record.nextDueAt, now, () => calendarFor(record.unitId)),
   };
 }

@@ -2,6 +2,10 @@
 // form does. The route only reads the request and maps these results to responses.
 import { canAccessComplaint, canSeeIdentity, unitTreeFrom, type UnitTree } from "~/domain/auth/permissions";
 import { activeTemplates } from "~/domain/admin/templates.server";
+import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
+import { workingMinutesBetween } from "~/domain/calendar/working-time";
+import { composerModes } from "~/domain/complaints/composer";
+import { intentsIfAcknowledged, performComposerSend, planComposerSend } from "~/domain/complaints/composer.server";
 import { isIdentityPurpose } from "~/domain/complaints/identity-purposes";
 import { revealComplainantIdentity, type RevealedIdentity } from "~/domain/complaints/identity.server";
 import {
@@ -12,7 +16,9 @@ import {
   performStaffAction,
   StaffActionSchema,
   unitStaff,
+  type StaffActionOutcome,
 } from "~/domain/complaints/unit-actions.server";
+import { allowedPriorities, canChangePriority, changeComplaintPriority, PriorityChangeSchema } from "~/domain/complaints/priority.server";
 import { isUuid, loadUnits, type UnitRow } from "~/models/inbox.server";
 import type { Db } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";
@@ -56,6 +62,7 @@ export async function loadStaffComplaintPage(
       address: true,
       escalationLevel: true,
       priority: true,
+      channel: true,
       submittedAt: true,
       unitId: true,
       verificationDueAt: true,
@@ -87,8 +94,10 @@ export async function loadStaffComplaintPage(
     },
   });
   const intents = availableIntents(user, complaint, tree);
+  const composer = composerModes(intents, intents.includes("acknowledge") ? intentsIfAcknowledged(user, complaint, tree) : []);
   // Response templates: the unit's active ones, offered while a reply can be written (?templat=<id> pre-fills it).
-  const templates = complaint.unitId && (intents.includes("respond") || intents.includes("propose-resolution")) ? await activeTemplates(db, complaint.unitId) : [];
+  const canReply = composer.some((option) => option.mode === "reply" || option.mode === "propose");
+  const templates = complaint.unitId && canReply ? await activeTemplates(db, complaint.unitId) : [];
   const chosenTemplate = templates.find((tpl) => tpl.id === templateId) ?? null;
   const unitName = new Map(units.map((unit) => [unit.id, unit.name]));
   const staffIds = new Set<string>();
@@ -99,6 +108,7 @@ export async function loadStaffComplaintPage(
   const staffNames = new Map(
     (staffIds.size > 0 ? await db.user.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]),
   );
+  const calendar = await loadCalendarForUnit(db, complaint.unitId);
   const deadlines = (
     [
       ["VERIFICATION", complaint.verificationDueAt],
@@ -109,7 +119,11 @@ export async function loadStaffComplaintPage(
     ] as const
   )
     .filter(([, due]) => due !== null)
-    .map(([stage, due]) => ({ stage, dueAt: due!.toISOString(), overdue: due!.getTime() <= now.getTime() }));
+    .map(([stage, due]) => {
+      const overdue = due!.getTime() <= now.getTime();
+      // Working time left on the unit's calendar: what the SLA counts, not the wall clock.
+      return { stage, dueAt: due!.toISOString(), overdue, workingMinutesLeft: overdue ? 0 : workingMinutesBetween(now, due!, calendar) };
+    });
   return {
     complaint: {
       id: complaint.id,
@@ -122,6 +136,7 @@ export async function loadStaffComplaintPage(
       location: [complaint.address, complaint.kelurahan?.name, complaint.kecamatan?.name].filter(Boolean).join(", ") || null,
       escalationLevel: complaint.escalationLevel,
       priority: complaint.priority,
+      channel: complaint.channel,
       submittedAt: complaint.submittedAt.toISOString(),
       unitName: complaint.unit?.name ?? null,
       productName: complaint.product?.name ?? null,
@@ -161,6 +176,10 @@ export async function loadStaffComplaintPage(
       exists: head.complainantId !== null,
     },
     intents,
+    composer,
+    // The choices a unit head has are narrower than the coordinator's (priority.server.ts).
+    priorityChoices: canChangePriority(user, complaint, tree) ? allowedPriorities(user, complaint, tree) : [],
+    // Titles only: a body is sent when chosen (?templat=<id>, which the composer also fetches to insert it).
     templates: templates.map(({ id, title, locale }) => ({ id, title, locale })),
     chosenTemplate,
     officers: intents.includes("assign") && complaint.unitId ? await unitStaff(db, complaint.unitId) : [],
@@ -214,6 +233,8 @@ export async function actOnStaffComplaint(
 ): Promise<StaffComplaintActionResult> {
   const intent = values.intent ?? "";
   if (intent === "reveal-identity") return revealIdentity(db, user, complaint, tree, values);
+  if (intent === "compose") return sendFromComposer(db, { user, complaint, tree, values, files, tooManyFiles, storageDir, now });
+  if (intent === "set-priority") return setPriority(db, { user, complaint, tree, values, now });
 
   const parsed = StaffActionSchema.safeParse(values);
   if (!parsed.success) {
@@ -232,25 +253,84 @@ export async function actOnStaffComplaint(
   if (uploads.error) return refused(400, intent, { attachments: uploads.error }, values);
   const attachments = await persistUploads(storageDir, uploads.accepted);
   const outcome = await performStaffAction(db, { user, userId: user.id, complaintId: complaint.id, input: parsed.data, tree, attachments, now });
-  if (!outcome.ok) {
-    const map = {
-      not_found: ["inbox.notFound", 404],
-      forbidden: ["inbox.error.forbidden", 403],
-      not_allowed_now: ["inbox.error.notNow", 409],
-      invalid_officer: ["inbox.error.invalidOfficer", 400],
-      invalid_unit: ["inbox.error.invalidUnit", 400],
-      same_unit: ["inbox.error.sameUnit", 400],
-    } as const;
-    const [key, status] = map[outcome.reason];
-    const field = outcome.reason === "invalid_officer" ? "officerId" : outcome.reason === "invalid_unit" || outcome.reason === "same_unit" ? "unitId" : "form";
-    return refused(status, intent, { [field]: key }, values);
-  }
+  if (!outcome.ok) return refusedFor(outcome.reason, intent, values);
   // Post/redirect/get. After a transfer the user may no longer read the complaint: back to the inbox.
   if (parsed.data.intent === "transfer") {
     const stillReadable = canAccessComplaint(user, { unitId: parsed.data.unitId.toLowerCase() }, tree, "read");
     if (!stillReadable) return { kind: "redirect", to: `/staf/kotak-masuk?selesai=transfer` };
   }
   return { kind: "redirect", to: `/staf/pengaduan/${complaint.id}?selesai=${parsed.data.intent}` };
+}
+
+type ActionRefusal = Extract<StaffActionOutcome, { ok: false }>["reason"];
+const REFUSALS: Record<ActionRefusal, readonly [string, number]> = {
+  not_found: ["inbox.notFound", 404],
+  forbidden: ["inbox.error.forbidden", 403],
+  not_allowed_now: ["inbox.error.notNow", 409],
+  invalid_officer: ["inbox.error.invalidOfficer", 400],
+  invalid_unit: ["inbox.error.invalidUnit", 400],
+  same_unit: ["inbox.error.sameUnit", 400],
+};
+
+function refusedFor(reason: ActionRefusal, intent: string, values: Record<string, string>): StaffComplaintActionResult {
+  const [key, status] = REFUSALS[reason];
+  const field = reason === "invalid_officer" ? "officerId" : reason === "invalid_unit" || reason === "same_unit" ? "unitId" : "form";
+  return refused(status, intent, { [field]: key }, values);
+}
+
+/**
+ * The composer's send (composer.server.ts). A refused send comes back with the text and mode as
+ * typed; files cannot be put back into a file input, so the page is told how many to choose again.
+ */
+async function sendFromComposer(
+  db: Db,
+  {
+    user,
+    complaint,
+    tree,
+    values,
+    files,
+    tooManyFiles,
+    storageDir,
+    now,
+  }: {
+    user: StaffUser;
+    complaint: GuardedComplaint["complaint"];
+    tree: UnitTree;
+    values: Record<string, string>;
+    files: ReceivedFile[];
+    tooManyFiles: boolean;
+    storageDir: string;
+    now: Date;
+  },
+): Promise<StaffComplaintActionResult> {
+  const intent = "compose";
+  const kept = files.length > 0 || tooManyFiles ? { ...values, droppedFiles: String(files.length) } : values;
+  const plan = planComposerSend(user, complaint, tree, values);
+  if (!plan.ok) return refused(plan.status, intent, plan.errors, kept);
+  const uploads = screenUploads(files, tooManyFiles);
+  if (uploads.error) return refused(400, intent, { attachments: uploads.error }, kept);
+  const attachments = await persistUploads(storageDir, uploads.accepted);
+  const outcome = await performComposerSend(db, { user, userId: user.id, complaintId: complaint.id, plan, tree, attachments, now });
+  if (!outcome.ok) return refusedFor(outcome.reason, intent, kept);
+  return { kind: "redirect", to: `/staf/pengaduan/${complaint.id}?selesai=${outcome.intent}` };
+}
+
+/** A change of priority (priority.server.ts): the deadlines are recomputed and the timeline says so. */
+async function setPriority(
+  db: Db,
+  { user, complaint, tree, values, now }: { user: StaffUser; complaint: GuardedComplaint["complaint"]; tree: UnitTree; values: Record<string, string>; now: Date },
+): Promise<StaffComplaintActionResult> {
+  const intent = "set-priority";
+  const parsed = PriorityChangeSchema.safeParse(values);
+  if (!parsed.success) return refused(400, intent, firstIssuePerField(parsed.error) as Record<string, string>, values);
+  if (!canChangePriority(user, complaint, tree)) return refused(403, intent, { form: "inbox.priority.forbidden" }, values);
+  const outcome = await changeComplaintPriority(db, { user, userId: user.id, complaintId: complaint.id, priority: parsed.data.priority, reason: parsed.data.reason, tree, now });
+  if (!outcome.ok) {
+    if (outcome.reason === "not_found") return refused(404, intent, { form: "inbox.notFound" }, values);
+    return refused(outcome.reason === "forbidden" ? 403 : 409, intent, { form: `inbox.priority.${outcome.reason}` }, values);
+  }
+  return { kind: "redirect", to: `/staf/pengaduan/${complaint.id}?selesai=set-priority` };
 }
 
 async function revealIdentity(

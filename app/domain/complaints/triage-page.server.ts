@@ -10,7 +10,7 @@ import {
   type TriageIntent,
 } from "~/domain/complaints/triage-actions.server";
 import { availableActions, type ComplaintStatus } from "~/domain/complaints/workflow";
-import { getTriageComplaint, listMaladministrationForms, listRoutableUnits } from "~/models/triage.server";
+import { getTriageComplaint, listMaladministrationForms, listRoutableUnits, listTriageQueue, decodeTriageCursor, type TriageCursor } from "~/models/triage.server";
 import type { Db } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";
 
@@ -77,3 +77,35 @@ export async function actOnTriage(db: Db, complaintId: string, values: Record<st
   }
   return { kind: "done", intent: outcome.intent };
 }
+
+/**
+ * Where a complaint stands in the queue's order (the sort key of listTriageQueue), read before it
+ * is verified: verifying stops the verification clock and clears the deadline the key is made of.
+ */
+export async function triageQueuePosition(db: Db, complaintId: string): Promise<TriageCursor | null> {
+  const row = await db.complaint.findUnique({ where: { id: complaintId }, select: { verificationDueAt: true, verifiedAt: true, submittedAt: true } });
+  return row ? { key: row.verificationDueAt ?? row.verifiedAt ?? row.submittedAt, id: complaintId } : null;
+}
+
+const MAX_PAGES_SCANNED = 40;
+
+/**
+ * "Verify and open the next": the next complaint waiting for verification (SUBMITTED) after
+ * `after` in the queue's order, else the first one before it (those the coordinator skipped), so the
+ * button walks the queue until nothing is left to verify. Held complaints are left out: they wait
+ * on something the coordinator asked for. Null when none is left.
+ */
+export async function nextToVerify(db: Db, { after, skipId, now }: { after: TriageCursor | null; skipId: string; now: Date }): Promise<string | null> {
+  for (const start of after ? [after, null] : [null]) {
+    let cursor = start;
+    for (let page = 0; page < MAX_PAGES_SCANNED; page++) {
+      const { items, next } = await listTriageQueue(db, { after: cursor, now });
+      const found = items.find((item) => item.status === "SUBMITTED" && item.id !== skipId);
+      if (found) return found.id;
+      cursor = decodeTriageCursor(next);
+      if (!cursor) break;
+    }
+  }
+  return null;
+}
+

@@ -142,7 +142,7 @@ export async function performStaffAction(
     now,
   }: { user: UserLike; userId: string; complaintId: string; input: StaffActionInput; tree: UnitTree; attachments?: StoredAttachment[]; now: Date },
 ): Promise<StaffActionOutcome> {
-  const complaint = await db.complaint.findUnique({ where: { id: complaintId }, select: { unitId: true, status: true } });
+  const complaint = await db.complaint.findUnique({ where: { id: complaintId }, select: { unitId: true, status: true, assignedOfficerId: true } });
   if (!complaint) return { ok: false, reason: "not_found" };
   if (isAppealInput(input)) {
     const decider = appealDeciderRole(user, complaint.unitId, tree);
@@ -166,9 +166,20 @@ export async function performStaffAction(
   const base = { complaintId, actor: role.actor, actorUserId: userId, actorUnitId: role.unitId, now };
   let outcome: TransitionOutcome;
   switch (input.intent) {
-    case "acknowledge":
-      outcome = await applyTransition(db, { ...base, action: "ACKNOWLEDGE" });
+    case "acknowledge": {
+      // Whoever accepts an unassigned complaint for the unit takes it (issue #21): otherwise it sits
+      // in nobody's "mine" until the head assigns it. Only staff of the complaint's own unit: a head
+      // acknowledging for a unit below theirs is not the one who will work it. Read before the
+      // transition's row lock, so an assignment landing in between is overwritten by this one; the
+      // event's payload says who took it either way.
+      const takes = complaint.assignedOfficerId === null && role.unitId === complaint.unitId;
+      outcome = await applyTransition(db, {
+        ...base,
+        action: "ACKNOWLEDGE",
+        ...(takes ? { payload: { assignedOfficerId: userId }, complaintUpdate: { assignedOfficerId: userId } } : {}),
+      });
       break;
+    }
     case "request-info":
     case "respond":
     case "propose-resolution":

@@ -1,0 +1,68 @@
+import type { ReactNode } from "react";
+import { slaTimeLeft } from "~/components/sla-time-left";
+import type { StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
+import { formatWib } from "~/services/format";
+import { useLocale, useT, type MessageKey } from "~/services/i18n";
+
+/** Working time left, in words: the side panel has room for them (the inbox badge uses the short form). */
+export function TimeLeft({ workingMinutes }: { workingMinutes: number }) {
+  const t = useT();
+  const { long, tone } = slaTimeLeft({ kind: "left", workingMinutes });
+  return <span className={`sla-badge${tone === "soon" ? " sla-badge--soon" : ""}`}>{t(long.key, long.vars)}</span>;
+}
+
+/**
+ * The side panel: where the complaint stands (status, unit, officer, priority, deadlines with working
+ * time left, channel, escalation) and, below, the actions that are not writing to the citizen.
+ */
+export function ComplaintSidePanel({ data, children }: { data: StaffComplaintPage; children: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const { complaint, deadlines } = data;
+  return (
+    <aside className="complaint-side" aria-labelledby="side-title" data-testid="side-panel">
+      <h2 id="side-title" className="side-heading">
+        {t("inbox.side.title")}
+      </h2>
+      <dl className="summary summary--side">
+        <dt>{t("inbox.detail.status")}</dt>
+        <dd data-testid="status">{t(`inbox.status.${complaint.status}` as MessageKey)}</dd>
+        <dt>{t("inbox.detail.unit")}</dt>
+        <dd data-testid="unit">{complaint.unitName ?? t("inbox.noUnit")}</dd>
+        <dt>{t("inbox.detail.assigned")}</dt>
+        <dd data-testid="assigned">{complaint.assignedOfficer ?? t("inbox.detail.assignedNone")}</dd>
+        <dt>{t("inbox.detail.priority")}</dt>
+        <dd data-testid="priority">{t(`adminSla.priority.${complaint.priority}` as MessageKey)}</dd>
+        <dt>{t("inbox.side.channel")}</dt>
+        <dd>{t(`inbox.channel.${complaint.channel}` as MessageKey)}</dd>
+        <dt>{t("inbox.detail.escalationLevel")}</dt>
+        <dd>{complaint.escalationLevel > 0 ? t("inbox.escalation.level", { level: complaint.escalationLevel }) : t("inbox.escalation.none")}</dd>
+      </dl>
+      <h3 className="side-heading">{t("inbox.detail.deadlines")}</h3>
+      {deadlines.length === 0 ? (
+        <p>{t("inbox.detail.noDeadlines")}</p>
+      ) : (
+        <ul className="side-deadlines" data-testid="deadlines">
+          {deadlines.map((deadline) => (
+            <li key={deadline.stage}>
+              <strong>{t(`inbox.stage.${deadline.stage}` as MessageKey)}</strong>{" "}
+              {deadline.overdue ? (
+                <strong className="sla-badge sla-badge--overdue">
+                  <span aria-hidden="true">⚠ </span>
+                  {t("inbox.sla.overdue")}
+                </strong>
+              ) : (
+                <TimeLeft workingMinutes={deadline.workingMinutesLeft} />
+              )}
+              <br />
+              <time dateTime={deadline.dueAt} className="side-deadlines__at">
+                {formatWib(deadline.dueAt, locale)}
+              </time>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </aside>
+  );
+}
