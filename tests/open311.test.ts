@@ -24,6 +24,7 @@ import { slaProcessor } from "../workers/processors/sla";
 import { useTestServer } from "./e2e/support/browser";
 import { useTestQueuePrefix } from "./support/isolation";
 import { GENERAL_SERVICE_CODE } from "~/domain/open311/georeport";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -58,8 +59,7 @@ type SchemaName = "discovery" | "services" | "service_definition" | "service_req
 
 /** Every body the API sent, for the identity search at the end. */
 const bodies: { label: string; text: string }[] = [];
-let clientCounter = 0;
-const nextClientIp = () => `10.31.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.31");
 
 async function call(method: "GET" | "POST", path: string, body?: Record<string, string>, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.baseUrl}${path}`, {
@@ -159,16 +159,7 @@ async function act(complaintId: string, action: WorkflowAction, actor: Actor, me
   expect(outcome.ok, action).toBe(true);
 }
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 async function createKeyThroughAdminPage(cookie: string, name: string) {
   const response = await fetch(`${server.baseUrl}/staf/admin/open311`, {

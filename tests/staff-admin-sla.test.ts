@@ -7,6 +7,7 @@ import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
 import { fileComplaintAt } from "./support/complaint-form";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -20,19 +21,9 @@ let disdukcapilId: string;
 let dinkesId: string;
 let puskesmasId: string;
 
-let clientCounter = 0;
-const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.77");
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 async function get(path: string, cookie: string) {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });

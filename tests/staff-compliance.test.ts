@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { ASSESSMENT_CSV_COLUMNS } from "~/domain/compliance/assessment-csv";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage, renderedHtml } from "./support/html";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -17,14 +18,9 @@ const PASSWORD = "kata-sandi-kepatuhan-uji-2026";
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 const cookies: Record<string, string> = {};
 let dinsosId: string;
-let clientCounter = 0;
-const nextClientIp = () => `10.79.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.79");
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, { method: "POST", body: new URLSearchParams({ email, password: PASSWORD }), redirect: "manual", headers: { "x-forwarded-for": nextClientIp() } });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 async function get(path: string, role = "LIAISON") {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: cookies[role]! }, redirect: "manual" });
   return { status: response.status, ...(await readPage(response)), location: response.headers.get("location"), headers: response.headers };

@@ -10,6 +10,7 @@ import { createHoneypotFields } from "~/services/honeypot.server";
 import { appSecret } from "~/services/secrets.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage, renderedHtml } from "./support/html";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -20,19 +21,9 @@ const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 let dukcapilProductId: string;
 const cookies: Record<string, string> = {};
 
-let clientCounter = 0;
-const nextClientIp = () => `10.67.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.67");
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 beforeAll(async () => {
   await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });

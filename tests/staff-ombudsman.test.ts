@@ -8,6 +8,7 @@ import { generateTrackingCode } from "~/domain/complaints/tracking-code";
 import { listOmbudsmanDeadlines } from "~/domain/compliance/ombudsman-lists.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -17,19 +18,9 @@ const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 const cookies: Record<string, string> = {};
 let dukcapilId: string;
 let dinkesId: string;
-let clientCounter = 0;
-const nextClientIp = () => `10.78.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.78");
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 async function get(path: string, role = "LIAISON") {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: cookies[role]! }, redirect: "manual" });

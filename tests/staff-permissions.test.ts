@@ -14,6 +14,7 @@ import { getEnv } from "~/services/env.server";
 import { createHoneypotFields } from "~/services/honeypot.server";
 import { appSecret } from "~/services/secrets.server";
 import { useTestServer } from "./e2e/support/browser";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -164,8 +165,7 @@ const LEFT_OUT = (expected: Cell) => expected === OUT;
 
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 const cookies: Partial<Record<Actor, string>> = { VISITOR: "" };
-let clientCounter = 0;
-const nextClientIp = () => `10.77.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.77");
 
 let dukcapilProductId: string;
 let dukcapilUnitId: string;
@@ -174,16 +174,7 @@ let dinkesProductId: string;
 let kecamatanCode: string;
 let kelurahanCode: string;
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 let personCounter = 0;
 /** Files an ANONIM complaint through /lapor with a unique identity; returns its id and that identity. */

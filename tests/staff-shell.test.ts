@@ -14,6 +14,7 @@ import { appSecret } from "~/services/secrets.server";
 import { getStaffUser } from "~/services/session.server";
 import { useTestServer } from "./e2e/support/browser";
 import { readPage } from "./support/html";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 process.env.TRUST_PROXY = "1";
 const server = useTestServer();
@@ -29,19 +30,9 @@ let dukcapilProductId: string;
 let kecamatanCode: string;
 let kelurahanCode: string;
 
-let clientCounter = 0;
-const nextClientIp = () => `10.71.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.71");
 
-async function login(email: string) {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 async function get(path: string, cookie?: string) {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });

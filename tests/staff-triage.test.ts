@@ -11,6 +11,7 @@ import { createHoneypotFields } from "~/services/honeypot.server";
 import { appSecret } from "~/services/secrets.server";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, useTestServer } from "./e2e/support/browser";
 import { readPage, renderedHtml } from "./support/html";
+import { clientAddresses, staffLogin } from "./support/staff-http";
 
 // Requests arrive through a (pretend) reverse proxy, so each request can speak from its own address.
 process.env.TRUST_PROXY = "1";
@@ -25,19 +26,9 @@ let productUnitId: string;
 let dinkesId: string;
 let coordinatorCookie: string;
 
-let clientCounter = 0;
-const nextClientIp = () => `10.66.${Math.floor(clientCounter / 250)}.${(clientCounter++ % 250) + 1}`;
+const nextClientIp = clientAddresses("10.66");
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/staf/masuk`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD }),
-    redirect: "manual",
-    headers: { "x-forwarded-for": nextClientIp() },
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-}
+const login = (email: string) => staffLogin(server.baseUrl, { email, password: PASSWORD, clientIp: nextClientIp() });
 
 beforeAll(async () => {
   await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });

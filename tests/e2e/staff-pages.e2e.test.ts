@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
-import { expectNoAxeViolations, launchBrowser, newPhoneContext, saveScreenshot, useTestServer, waitForHydration } from "./support/browser";
+import { expectNoAxeViolations, launchBrowser, newPhoneContext, saveScreenshot, signInAsStaff, useTestServer, waitForHydration } from "./support/browser";
 
 const server = useTestServer();
 const db = () => server.database.db;
@@ -23,13 +23,7 @@ async function signIn(role: "ADMIN" | "LIAISON", javaScript: boolean) {
   // bypassCSP only with JavaScript on, where axe is injected into the page itself (browser.ts).
   const context = await newPhoneContext(browser, { javaScriptEnabled: javaScript, bypassCSP: javaScript });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/staf/masuk`);
-  if (javaScript) await waitForHydration(page);
-  await page.fill("#email", account(role).email);
-  await page.fill("#password", PASSWORD);
-  await page.click("main button[type=submit]");
-  await page.waitForURL((url) => url.pathname === "/staf");
-  await page.locator("h1").waitFor();
+  await signInAsStaff(page, server.baseUrl, { email: account(role).email, password: PASSWORD, javaScript });
   sessions[role] = { context, page, javaScript };
 }
 

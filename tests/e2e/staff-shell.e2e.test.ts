@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
-import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, useTestServer, waitForHydration } from "./support/browser";
+import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, signInAsStaff, useTestServer, waitForHydration } from "./support/browser";
 
 const server = useTestServer();
 const db = () => server.database.db;
@@ -52,15 +52,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: import("playwright-core").Page, role: string, javaScript: boolean) {
-  await page.goto(`${server.baseUrl}/staf/masuk`);
-  if (javaScript) await waitForHydration(page);
-  await page.fill("#email", account(role).email);
-  await page.fill("#password", PASSWORD);
-  await page.click("main button[type=submit]");
-  await page.waitForURL((url) => url.pathname === "/staf");
-  await page.locator("h1").waitFor();
-}
+const signIn = (page: import("playwright-core").Page, role: string, javaScript: boolean) =>
+  signInAsStaff(page, server.baseUrl, { email: account(role).email, password: PASSWORD, javaScript });
 
 describe("the staff shell in the browser", () => {
   it("at 360 px without JavaScript: a Menu disclosure that opens, no sideways scroll, axe clean", async () => {

@@ -16,7 +16,7 @@ import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { routeVerifiedComplaint } from "~/domain/complaints/route-complaint.server";
 import { jakartaDate } from "~/domain/compliance/ombudsman-deadlines";
 import { fileComplaintAt } from "../support/complaint-form";
-import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, SCREENSHOT_DIR, useTestServer, waitForHydration, watchPageProblems } from "./support/browser";
+import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, SCREENSHOT_DIR, signInAsStaff, useTestServer, waitForHydration, watchPageProblems } from "./support/browser";
 
 const server = useTestServer();
 const db = () => server.database.db;
@@ -90,14 +90,7 @@ async function desktop(javaScriptEnabled: boolean): Promise<BrowserContext> {
 
 async function signIn(context: BrowserContext, role: string, javaScript: boolean): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/staf/masuk`);
-  if (javaScript) await waitForHydration(page);
-  await page.fill("#email", account(role).email);
-  await page.fill("#password", PASSWORD);
-  await page.click("main button[type=submit]");
-  await page.waitForURL((url) => url.pathname === "/staf");
-  await page.locator("h1").waitFor();
-  if (javaScript) await waitForHydration(page);
+  await signInAsStaff(page, server.baseUrl, { email: account(role).email, password: PASSWORD, javaScript });
   return page;
 }
 

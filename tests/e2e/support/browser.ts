@@ -184,6 +184,21 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
 }
 
+/**
+ * Signs in on /staf/masuk as a person would and waits for the staff home; with JavaScript on, for
+ * its hydration too (the URL can change a moment before the new page renders).
+ */
+export async function signInAsStaff(page: Page, baseUrl: string, { email, password, javaScript }: { email: string; password: string; javaScript: boolean }): Promise<void> {
+  await page.goto(`${baseUrl}/staf/masuk`);
+  if (javaScript) await waitForHydration(page);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("main button[type=submit]");
+  await page.waitForURL((url) => url.pathname === "/staf");
+  await page.locator("h1").waitFor();
+  if (javaScript) await waitForHydration(page);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accessibility
 
