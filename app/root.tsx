@@ -101,6 +101,9 @@ function SiteChrome({ children }: { children: ReactNode }) {
                 <Link to="/lacak">{t("nav.track")}</Link>
               </li>
               <li>
+                <Link to="/laporan-warga">{t("nav.publicReports")}</Link>
+              </li>
+              <li>
                 <Link to="/statistik">{t("nav.stats")}</Link>
               </li>
             </ul>

@@ -380,6 +380,13 @@ describe("POST requests", () => {
     expect(errors.map((e) => e.description.split(":")[0])).toEqual(expect.arrayContaining(["description", "email"]));
     await json("POST", "/open311/v2/requests.json", "errors", 400, postBody({ service_code: "TIDAK-ADA" }));
     await json("POST", "/open311/v2/requests.json", "errors", 400, postBody({ lat: "", long: "", address_string: "" }));
+    // A pin outside the city is refused, as the web form refuses it (ADR 036): Jakarta, and Balikpapan.
+    const before = await db().complaint.count();
+    for (const pin of [{ lat: "-6.2", long: "106.8167" }, { lat: "-1.2379", long: "116.8529" }]) {
+      const outside = await json<{ code: number; description: string }[]>("POST", "/open311/v2/requests.json", "errors", 400, postBody(pin));
+      expect(outside).toEqual([{ code: 400, description: expect.stringMatching(/^lat dan long berada di luar Kota Pangkalpinang \(lintang -2\.22 s\.d\. -2\.04/) }]);
+    }
+    expect(await db().complaint.count()).toBe(before);
     await json("POST", "/open311/v2/requests.json", "errors", 404, postBody({ jurisdiction_id: "jakarta.go.id" }));
     const tooLong = await json<{ code: number }[]>("POST", "/open311/v2/requests.json", "errors", 400, postBody({ description: "x".repeat(70_000) }));
     expect(tooLong[0]?.code).toBe(400);
@@ -459,7 +466,8 @@ describe("POST requests", () => {
     // Now published, ANONIM, without identity; expected_datetime is the resolution deadline.
     const [published] = await json<RequestRow[]>("GET", `/open311/v2/requests/${posted!.service_request_id}.json`, "service_requests", 200);
     expect(new Date(published!.expected_datetime!).getTime()).toBe(Math.floor(routed.resolutionDueAt!.getTime() / 1000) * 1000);
-    expect(published!.lat).toBe(-2.1295);
+    // ANONIM: the pin to three decimals, ~110 m (ADR 026, ADR 036).
+    expect(published!.lat).toBe(-2.129);
 
     // servicerequestupdates POST: only the filing client, only while the citizen is awaited.
     const update = { service_request_id: posted!.service_request_id, description: "Nomor antrean saya A-117, diambil pukul 08.00.", updated_datetime: "2026-11-23T09:00:00+07:00" };

@@ -60,6 +60,8 @@ async function fileComplaint({ productId = dukcapilProductId, visibility = "PUBL
     visibility,
     consent: "on",
     idempotencyKey: randomBytes(18).toString("base64url"),
+    // A citizen who is shown similar open reports (ADR 038) answers "mine is different, continue".
+    similarDecision: "different",
     ...createHoneypotFields(appSecret(), Date.now() - 10_000),
   };
   const form = new FormData();

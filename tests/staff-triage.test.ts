@@ -50,6 +50,8 @@ function complaintForm(overrides: Record<string, string | undefined> = {}): Form
     visibility: "PUBLIC",
     consent: "on",
     idempotencyKey: randomBytes(18).toString("base64url"),
+    // A citizen who is shown similar open reports (ADR 038) answers "mine is different, continue".
+    similarDecision: "different",
     ...createHoneypotFields(appSecret(), Date.now() - 10_000),
     ...overrides,
   };

@@ -36,6 +36,8 @@ export interface InboxFilters {
   status?: ComplaintStatus;
   productId?: string;
   maladministrationCode?: string;
+  /** Where it happened, by the kecamatan the citizen chose (region code). */
+  kecamatanCode?: string;
   overdueOnly?: boolean;
   assignedToUserId?: string;
   /** At a unit, given to no officer. */
@@ -44,6 +46,8 @@ export interface InboxFilters {
   dueFrom?: Date;
   /** next_due_at < dueBefore */
   dueBefore?: Date;
+  /** "Terbanyak didukung": most supported first (#14, ADR 038) instead of soonest deadline first. */
+  sortBySupport?: boolean;
 }
 
 /** The WHERE conditions of the filters on `c`, shared by the list and its count. */
@@ -51,6 +55,7 @@ function filterConditions(filters: InboxFilters, now: Date): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.productId) conditions.push(Prisma.sql`c.product_id = ${filters.productId}::uuid`);
   if (filters.maladministrationCode) conditions.push(Prisma.sql`c.maladministration_code = ${filters.maladministrationCode}`);
+  if (filters.kecamatanCode) conditions.push(Prisma.sql`c.kecamatan_code = ${filters.kecamatanCode}`);
   if (filters.overdueOnly) conditions.push(Prisma.sql`c.next_due_at < ${now}`);
   if (filters.assignedToUserId) conditions.push(Prisma.sql`c.assigned_officer_id = ${filters.assignedToUserId}::uuid`);
   if (filters.unassignedOnly) conditions.push(Prisma.sql`c.unit_id IS NOT NULL AND c.assigned_officer_id IS NULL`);
@@ -66,6 +71,8 @@ export interface InboxCursor {
   nextDueAt: Date | null;
   submittedAt: Date;
   id: string;
+  /** Set when the list is sorted by support: the keyset is (support_count DESC, submitted_at, id). */
+  supportCount?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,10 +80,16 @@ export const isUuid = (value: unknown): value is string => typeof value === "str
 
 /** `<nextDueAt ms or "-">.<submittedAt ms>.<id>`: opaque to users, safe in a URL. */
 export function encodeCursor(cursor: InboxCursor): string {
+  if (cursor.supportCount !== undefined) return `d${cursor.supportCount}.${cursor.submittedAt.getTime()}.${cursor.id}`;
   return `${cursor.nextDueAt ? cursor.nextDueAt.getTime() : "-"}.${cursor.submittedAt.getTime()}.${cursor.id}`;
 }
 
 export function decodeCursor(value: string | null | undefined): InboxCursor | null {
+  const bySupport = value?.match(/^d(\d{1,9})\.(\d{1,15})\.([0-9a-fA-F-]{36})$/);
+  if (bySupport) {
+    if (!isUuid(bySupport[3])) return null;
+    return { nextDueAt: null, supportCount: Number(bySupport[1]), submittedAt: new Date(Number(bySupport[2])), id: bySupport[3]!.toLowerCase() };
+  }
   const match = value?.match(/^(-|\d{1,15})\.(\d{1,15})\.([0-9a-fA-F-]{36})$/);
   if (!match || !isUuid(match[3])) return null;
   return { nextDueAt: match[1] === "-" ? null : new Date(Number(match[1])), submittedAt: new Date(Number(match[2])), id: match[3]!.toLowerCase() };
@@ -94,6 +107,7 @@ interface InboxRowRaw {
   product_id: string | null;
   maladministration_code: string | null;
   assigned_officer_id: string | null;
+  support_count: number;
 }
 
 /** One inbox row as stored, with the names of its unit and product. */
@@ -115,6 +129,8 @@ export interface InboxRecord {
   visibility: Visibility;
   title: string | null;
   description: string;
+  /** Citizens who support it (#14, ADR 038). */
+  supportCount: number;
   /** Only to blank out of the summary; never shown. */
   complainant: ComplainantToBlank | null;
 }
@@ -132,6 +148,7 @@ const ROW_DETAILS = {
   visibility: true,
   title: true,
   description: true,
+  supportCount: true,
   assignedOfficer: { select: { name: true } },
   complainant: { select: { name: true, email: true, phone: true, nik: true, address: true } },
 } as const;
@@ -166,9 +183,26 @@ export async function listInboxRecords(
   const conditions = filterConditions(filters, now);
   const extra = conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const columns = Prisma.sql`c.id, c.tracking_code, c.status::text AS status, c.escalation_level, c.next_due_at, c.next_due_stage::text AS next_due_stage,
-    c.submitted_at, c.unit_id, c.product_id, c.maladministration_code, c.assigned_officer_id`;
+    c.submitted_at, c.unit_id, c.product_id, c.maladministration_code, c.assigned_officer_id, c.support_count`;
   const order = Prisma.sql`ORDER BY c.next_due_at ASC NULLS LAST, c.submitted_at ASC, c.id ASC`;
   const take = limit + 1;
+  if (filters.sortBySupport) {
+    // Sorted by support: one scan of the scope, no per-(unit, status) merge. A unit's open
+    // complaints are a few hundred at most, so the sort is cheap; the keyset keeps paging stable.
+    const keyset =
+      cursor?.supportCount !== undefined
+        ? Prisma.sql`AND (c.support_count < ${cursor.supportCount} OR (c.support_count = ${cursor.supportCount} AND (c.submitted_at, c.id) > (${cursor.submittedAt}, ${cursor.id}::uuid)))`
+        : Prisma.empty;
+    const inScope = scope.includeUnassigned
+      ? Prisma.sql`(c.unit_id = ANY(${scope.unitIds}::uuid[]) OR c.unit_id IS NULL)`
+      : Prisma.sql`c.unit_id = ANY(${scope.unitIds}::uuid[])`;
+    const deadline = needsDeadline(filters) ? Prisma.sql`AND c.next_due_at IS NOT NULL` : Prisma.empty;
+    const rows = await db.$queryRaw<InboxRowRaw[]>`
+      SELECT ${columns} FROM ${complaint} c
+      WHERE ${inScope} AND c.status = ANY(${statuses}::${statusType}[]) ${deadline} ${keyset} ${extra}
+      ORDER BY c.support_count DESC, c.submitted_at ASC, c.id ASC LIMIT ${take}`;
+    return pageOf(db, rows, limit, (last) => ({ nextDueAt: null, supportCount: last.support_count, submittedAt: last.submitted_at, id: last.id }));
+  }
 
   // ORDER BY next_due_at ASC NULLS LAST, submitted_at, id, split in two index-driven parts so the
   // cursor is an index bound (`next_due_at >= …`), not a filter over every earlier row:
@@ -208,7 +242,11 @@ export async function listInboxRecords(
   const raw = await db.$queryRaw<InboxRowRaw[]>`
     SELECT c.* FROM (${Prisma.join(branches, " UNION ALL ")}) c
     ${order} LIMIT ${take}`;
+  return pageOf(db, raw, limit, (last) => ({ nextDueAt: last.next_due_at, submittedAt: last.submitted_at, id: last.id }));
+}
 
+/** The page's rows with their names and details, and the cursor after its last row (null on the last page). */
+async function pageOf(db: Db, raw: InboxRowRaw[], limit: number, cursorOf: (last: InboxRowRaw) => InboxCursor): Promise<{ records: InboxRecord[]; nextCursor: string | null }> {
   const pageRows = raw.slice(0, limit);
   const last = raw.length > limit ? pageRows[pageRows.length - 1] : undefined;
   const productIds = [...new Set(pageRows.map((row) => row.product_id).filter((id): id is string => id !== null))];
@@ -242,12 +280,13 @@ export async function listInboxRecords(
       visibility: detail?.visibility ?? "ANONIM",
       title: detail?.title ?? null,
       description: detail?.description ?? "",
+      supportCount: detail?.supportCount ?? 0,
       complainant: detail?.complainant ?? null,
     };
   });
   return {
     records,
-    nextCursor: last ? encodeCursor({ nextDueAt: last.next_due_at, submittedAt: last.submitted_at, id: last.id }) : null,
+    nextCursor: last ? encodeCursor(cursorOf(last)) : null,
   };
 }
 
@@ -276,15 +315,16 @@ export async function countInboxRecords(
 
 /** Choices for the filter form: products of the units in scope, the ten forms of maladministration. */
 export async function inboxFilterOptions(db: DbClient, scope: InboxScope) {
-  const [products, forms] = await Promise.all([
+  const [products, forms, kecamatan] = await Promise.all([
     db.serviceProduct.findMany({
       where: scope.includeUnassigned ? {} : { unitId: { in: scope.unitIds } },
       select: { id: true, name: true, nameEn: true },
       orderBy: { name: "asc" },
     }),
     db.maladministrationForm.findMany({ select: { code: true, nameId: true, nameEn: true }, orderBy: { sortOrder: "asc" } }),
+    db.region.findMany({ where: { kind: "KECAMATAN" }, select: { code: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { products, forms };
+  return { products, forms, kecamatan };
 }
 
 /**

@@ -58,6 +58,7 @@ const REQUEST_SELECT = {
   address: true,
   latitude: true,
   longitude: true,
+  publicTextHiddenAt: true,
   product: { select: { code: true, name: true, nameEn: true } },
   unit: { select: { name: true } },
   kelurahan: { select: { name: true } },

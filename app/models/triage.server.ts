@@ -46,6 +46,8 @@ export interface TriageQueueItem {
   maladministration: { nameId: string; nameEn: string } | null;
   attachmentCount: number;
   priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+  /** Citizens who support it on its public page (#14, ADR 038): only a verified report has any. */
+  supportCount: number;
 }
 
 const EXCERPT_LENGTH = 120;
@@ -94,6 +96,7 @@ export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_
       product: { select: { name: true, nameEn: true } },
       maladministration: { select: { nameId: true, nameEn: true } },
       priority: true,
+      supportCount: true,
       _count: { select: { attachments: true } },
     },
   });
@@ -116,6 +119,7 @@ export async function listTriageQueue(db: Db, { after, now, limit = TRIAGE_PAGE_
       maladministration: complaint.maladministration,
       attachmentCount: complaint._count.attachments,
       priority: complaint.priority,
+      supportCount: complaint.supportCount,
     });
   }
   const last = rows.length > limit ? page[page.length - 1] : undefined;
@@ -137,6 +141,8 @@ export interface TriageComplaintView {
   kecamatanName: string | null;
   kelurahanName: string | null;
   address: string | null;
+  latitude: number | null;
+  longitude: number | null;
   unitId: string | null;
   unitName: string | null;
   productName: string | null;
@@ -167,6 +173,8 @@ export async function getTriageComplaint(db: Db, id: string, now: Date): Promise
       description: true,
       incidentDate: true,
       address: true,
+      latitude: true,
+      longitude: true,
       unitId: true,
       productId: true,
       kecamatan: { select: { name: true } },
@@ -201,6 +209,8 @@ export async function getTriageComplaint(db: Db, id: string, now: Date): Promise
     kecamatanName: complaint.kecamatan?.name ?? null,
     kelurahanName: complaint.kelurahan?.name ?? null,
     address: complaint.address,
+    latitude: complaint.latitude === null ? null : Number(complaint.latitude),
+    longitude: complaint.longitude === null ? null : Number(complaint.longitude),
     unitId: complaint.unitId,
     unitName: complaint.unit?.name ?? null,
     productName: complaint.product?.name ?? null,

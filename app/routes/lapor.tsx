@@ -3,12 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ComplaintForm } from "~/components/citizen/complaint-form";
 import { ComplaintReceipt } from "~/components/citizen/complaint-receipt";
+import { SimilarReportsStep } from "~/components/citizen/similar-reports";
 import { fileComplaintFromForm, type FileComplaintActionData } from "~/domain/complaints/file-complaint-form.server";
+import { parsePinQuery } from "~/domain/location/city-area";
+import { suggestKelurahanFor } from "~/domain/location/kelurahan-suggestion.server";
 import { getComplaintFormOptions, type FormOptions } from "~/models/catalogue.server";
 import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
 import { appNow } from "~/services/clock.server";
 import { getDb } from "~/services/db.server";
 import { getEnv } from "~/services/env.server";
+import { tileLayer } from "~/services/map-config.server";
 import { createHoneypotFields } from "~/services/honeypot.server";
 import { noStoreKeepingRetryAfter } from "~/services/response-headers";
 import { pageTitle } from "~/services/meta";
@@ -36,9 +40,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = appNow();
   const locale = resolveLocale(request);
   const filed = (context as LaporContext).complaintFiled === true;
+  // `?titik=<lat>,<long>`: the map pin asks which kelurahan it is probably in (ADR 036); that answer
+  // alone, without the form's options.
+  const pin = parsePinQuery(new URL(request.url).searchParams.get("titik"));
+  const bare = filed || pin !== null;
   return {
-    options: filed ? NO_OPTIONS : await getComplaintFormOptions(getDb(), locale),
-    idempotencyKey: filed ? "" : newIdempotencyKey(),
+    options: bare ? NO_OPTIONS : await getComplaintFormOptions(getDb(), locale),
+    suggestion: pin ? await suggestKelurahanFor(getDb(), pin) : null,
+    tiles: tileLayer(),
+    idempotencyKey: bare ? "" : newIdempotencyKey(),
     honeypot: createHoneypotFields(appSecret(), now.getTime()),
     locale,
   };
@@ -82,6 +92,8 @@ async function fileFromForm(request: Request, context: LaporContext, verdict: Li
     if (result.retryAfterSeconds !== undefined) response.headers.set("Retry-After", String(result.retryAfterSeconds));
     return response;
   }
+  // Nothing is stored yet: the citizen chooses between supporting a report like theirs and filing.
+  if (result.kind === "similar") return Response.json(result.data satisfies FileComplaintActionData);
   if (!result.duplicate) await countStoredSubmission(quota);
   context.complaintFiled = true;
   // The PIN is on this page: never cache it anywhere.
@@ -89,8 +101,9 @@ async function fileFromForm(request: Request, context: LaporContext, verdict: Li
 }
 
 export default function FileComplaint() {
-  const { options, idempotencyKey, honeypot } = useLoaderData<typeof loader>();
+  const { options, idempotencyKey, honeypot, tiles } = useLoaderData<typeof loader>();
   const actionData = useActionData<FileComplaintActionData>();
   if (actionData?.status === "submitted") return <ComplaintReceipt data={actionData} />;
-  return <ComplaintForm options={options} idempotencyKey={idempotencyKey} honeypot={honeypot} actionData={actionData} />;
+  if (actionData?.status === "similar") return <SimilarReportsStep data={actionData} />;
+  return <ComplaintForm options={options} idempotencyKey={idempotencyKey} honeypot={honeypot} actionData={actionData} tiles={tiles} />;
 }

@@ -108,7 +108,7 @@ export default function StaffInbox() {
         ) : null}
       </nav>
       <div className="inbox-tools">
-        <InboxFilters view={view} open={data.filtersActive} filters={data.filters} products={data.products} forms={data.forms} />
+        <InboxFilters view={view} open={data.filtersActive} filters={data.filters} products={data.products} forms={data.forms} kecamatan={data.kecamatan} />
         <InboxCodeSearch search={data.search} />
       </div>
     </>

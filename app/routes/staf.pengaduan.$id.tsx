@@ -25,6 +25,7 @@ import { useT, type MessageKey } from "~/services/i18n";
 import { pageTitle } from "~/services/meta";
 import { parseFormWithFiles, refuseUnreadableForm } from "~/services/multipart.server";
 import { requireStaffUser } from "~/services/session.server";
+import { PublicTextHiddenNotice } from "~/components/complaint/moderation-form";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -100,6 +101,7 @@ export default function StaffComplaintDetail() {
       <h1>
         {t("inbox.detail.title")} <code>{complaint.trackingCode}</code>
       </h1>
+      {data.publicText?.hiddenAt ? <PublicTextHiddenNotice panel={data.publicText} /> : null}
       {done && done in DONE_KEYS ? (
         <p className="notice notice--ok" role="status">
           {t(DONE_KEYS[done])}

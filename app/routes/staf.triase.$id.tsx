@@ -4,6 +4,8 @@ import { Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError
 import { z } from "~/services/zod.server";
 import { TriageActions } from "~/components/triage/triage-actions";
 import { TriageSummary } from "~/components/triage/triage-summary";
+import { ModerationForm } from "~/components/complaint/moderation-form";
+import { actOnModeration, isModerationIntent, loadModerationPanel, type ModerationPanel } from "~/domain/public-reports/moderation.server";
 import { requireTriageUser } from "~/domain/complaints/triage-actions.server";
 import { actOnTriage, loadTriagePage, nextToVerify, triageQueuePosition, type TriageActionData, type TriagePage } from "~/domain/complaints/triage-page.server";
 import { appNow } from "~/services/clock.server";
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireTriageUser(db, request, now);
   const page = await loadTriagePage(db, complaintIdOf(params), now);
   if (!page) throw notFound();
-  return page;
+  return { ...page, moderation: await loadModerationPanel(db, page.view.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,6 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const complaintId = complaintIdOf(params);
   const values: Record<string, string> = {};
   for (const [key, value] of await readForm(request)) if (typeof value === "string") values[key] = value;
+  // Moderation of the public report (#14, ADR 037): not a workflow action.
+  if (isModerationIntent(values.intent)) {
+    const moderated = await actOnModeration(db, complaintId, values, { user, now });
+    if (moderated.kind === "not_found") throw notFound();
+    if (moderated.kind === "refused") return Response.json(moderated.data, { status: moderated.status });
+    return redirect(`/staf/triase/${complaintId}?selesai=${moderated.intent}`);
+  }
   // "Verify and open the next": the place in the queue is read before verifying clears it.
   const openNext = values.intent === "verify" && values.next === "open";
   const position = openNext ? await triageQueuePosition(db, complaintId) : null;
@@ -56,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function TriageComplaint() {
   const t = useT();
-  const page = useLoaderData<typeof loader>() as TriagePage;
+  const page = useLoaderData<typeof loader>() as TriagePage & { moderation: ModerationPanel | null };
   const data = useActionData<TriageActionData>();
   const [params] = useSearchParams();
   const done = params.get("selesai");
@@ -77,11 +86,12 @@ export default function TriageComplaint() {
       ) : null}
       <TriageSummary view={view} />
       <TriageActions page={page} data={data} />
+      {page.moderation ? <ModerationForm panel={page.moderation} data={data} /> : null}
     </>
   );
 }
 
-const DONE = new Set<string>(["verify", "reject", "hold", "release", "duplicate", "route", "verify-next"]);
+const DONE = new Set<string>(["verify", "reject", "hold", "release", "duplicate", "route", "verify-next", "hide-text", "show-text"]);
 const isTriageDone = (value: string) => DONE.has(value);
 
 export function ErrorBoundary() {

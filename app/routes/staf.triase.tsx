@@ -70,6 +70,7 @@ function TriageQueue({ items, next, total, paged }: QueueData) {
                 <th scope="col">{t("triage.queue.service")}</th>
                 <th scope="col">{t("triage.queue.form")}</th>
                 <th scope="col">{t("triage.queue.attachments")}</th>
+                <th scope="col">{t("triage.col.support")}</th>
                 <th scope="col">{t("triage.queue.summary")}</th>
               </tr>
             </thead>
@@ -114,6 +115,7 @@ function TriageQueue({ items, next, total, paged }: QueueData) {
                   </td>
                   <td>{item.maladministration ? (locale === "en" ? item.maladministration.nameEn : item.maladministration.nameId) : t("triage.formUnknown")}</td>
                   <td>{item.attachmentCount}</td>
+                  <td data-testid="triage-support">{item.supportCount}</td>
                   <td className="triage-queue__summary">{item.summary}</td>
                 </tr>
               ))}

@@ -44,12 +44,18 @@ export interface SubmissionQuota {
   setCookie: string | null;
 }
 
-/** Whether this network and browser may file one more complaint; nothing is counted yet. */
-export async function checkSubmissionQuota(request: Request): Promise<{ quota: SubmissionQuota; verdict: LimitVerdict }> {
+/** The browser's id from its cookie, or a new one with the Set-Cookie that gives it. */
+function browserOf(request: Request): { known: boolean; browserId: string; setCookie: string | null } {
   const known = readBrowserId(request.headers.get("Cookie"));
   const browserId = known ?? randomBytes(16).toString("base64url");
   const secure = getEnv().PUBLIC_BASE_URL.startsWith("https:") ? "; Secure" : "";
   const setCookie = known ? null : `${BROWSER_COOKIE}=${browserId}.${signBrowser(browserId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${BROWSER_COOKIE_MAX_AGE}${secure}`;
+  return { known: known !== null, browserId, setCookie };
+}
+
+/** Whether this network and browser may file one more complaint; nothing is counted yet. */
+export async function checkSubmissionQuota(request: Request): Promise<{ quota: SubmissionQuota; verdict: LimitVerdict }> {
+  const { known, browserId, setCookie } = browserOf(request);
   const quota = { network: networkOf(request), browserId, setCookie };
   const redis = getFailFastRedis();
   const results = await Promise.all([
@@ -96,4 +102,34 @@ export async function checkPinAttempt(request: Request, trackingCode: string): P
 export async function recordWrongPin(request: Request, trackingCode: string): Promise<void> {
   const redis = getFailFastRedis();
   await Promise.all(pinRules(request, trackingCode).map(([rule, identifier]) => hitRateLimit(redis, rule, identifier, limitOptions())));
+}
+
+// ───────────────────────────── support (dukung) ─────────────────────────────
+
+/**
+ * Supports stored per network per hour (ADR 038). One browser supports a report once (the unique
+ * key in complaint_support); this brakes a script that drops its cookie each time. A kelurahan
+ * office or a carrier's shared address can still add 30 an hour, more than any real report gets.
+ * Allows while Redis is down: a support publishes nothing and the unique key still holds.
+ */
+export const SUPPORT_RATE_LIMIT: RateLimitRule = { name: "support-network", limit: 30, windowSeconds: 3600, whenUnavailable: "allow" };
+
+export interface SupportQuota {
+  network: string;
+  /** The browser's own id (never stored: the domain keeps only a keyed hash of it). */
+  browserId: string;
+  setCookie: string | null;
+}
+
+/** Whether this network may add one more support now; nothing is counted yet. */
+export async function checkSupportQuota(request: Request): Promise<{ quota: SupportQuota; verdict: LimitVerdict }> {
+  const { browserId, setCookie } = browserOf(request);
+  const quota = { network: networkOf(request), browserId, setCookie };
+  const result = await peekRateLimit(getFailFastRedis(), SUPPORT_RATE_LIMIT, quota.network, limitOptions());
+  return { quota, verdict: verdict([result]) };
+}
+
+/** Counts a support that was stored (a repeat by the same browser stores nothing and costs nothing). */
+export async function countStoredSupport(quota: SupportQuota): Promise<void> {
+  await hitRateLimit(getFailFastRedis(), SUPPORT_RATE_LIMIT, quota.network, limitOptions());
 }

@@ -38,6 +38,11 @@ export const I18N_AREAS = {
     "report.col.unit",
     "report.filters",
     "report.filter",
+    // Issue #14: where it happened, the public reports, dukung, similar reports while filing.
+    "location",
+    "publicReport",
+    "support",
+    "similar",
   ],
   // Every /staf page, sent by the staf.tsx layout on top of the public area.
   staff: ["staff", "triage", "inbox", "compliance", "admin", "adminSla", "templates", "report", "ombudsman", "assessment", "open311Admin"],

@@ -1,11 +1,14 @@
 // Security headers for every response. Documents also get a CSP with a per-response nonce
 // (entry.server.tsx); it is enforced, not report-only: a public-sector site should fail closed.
-export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+import { tileImageSource } from "./map-config.server";
+
+export function contentSecurityPolicy(nonce: string, { dev = false, tileSource = tileImageSource() }: { dev?: boolean; tileSource?: string } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    // The map's tiles (ADR 036): the configured tile host and nothing else.
+    `img-src 'self' data: ${tileSource}`,
     "font-src 'self'",
     // remix dev's live reload speaks over a local websocket.
     `connect-src 'self'${dev ? " ws://localhost:* ws://127.0.0.1:*" : ""}`,

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { HONEYPOT_MIN_AGE_MS } from "~/services/honeypot.server";
+import { fileComplaintAt } from "../support/complaint-form";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, useTestServer } from "./support/browser";
 
 const server = useTestServer();
@@ -219,6 +220,15 @@ describe("citizen without JavaScript: a refused attachment, and a withdrawal tha
       await form.fill("#phone", "0812 5555 0101");
       await form.check("#consent");
       await waitUntilFormIsOldEnough(form);
+      // An open, verified KTP-el report (earlier tests leave some; this one makes sure), so without
+      // JavaScript the form first shows it (ADR 038) and the button that files is "mine is
+      // different": the double tap lands there.
+      const similar = await fileComplaintAt(server.database.db, new Date(), { productId: (await server.database.db.serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } })).id });
+      expect((await applyTransition(server.database.db, { complaintId: similar, action: "VERIFY", actor: "COORDINATOR", now: new Date() })).ok).toBe(true);
+      await form.click("button[type=submit]:has-text('Kirim pengaduan')");
+      await form.getByRole("heading", { name: "Laporan serupa" }).waitFor();
+      const fileButton = form.locator("button[type=submit]:has-text('Laporan saya berbeda, lanjutkan')");
+      await waitUntilFormIsOldEnough(form);
       // The first tap's request reaches the server and is filed, but its answer is held back until the
       // second tap, which makes the browser drop it: what a slow connection does to a double tap.
       let firstAnswer = "";
@@ -241,7 +251,8 @@ describe("citizen without JavaScript: a refused attachment, and a withdrawal tha
         },
       );
       const filed = () => server.database.db.complaint.count({ where: { description } });
-      const button = (await form.locator("button[type=submit]:has-text('Kirim pengaduan')").boundingBox())!;
+      await fileButton.scrollIntoViewIfNeeded();
+      const button = (await fileButton.boundingBox())!;
       await form.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
       await vi.waitUntil(async () => (await filed()) === 1 && firstAnswer !== "", { timeout: 10_000, interval: 50 });
       await form.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);

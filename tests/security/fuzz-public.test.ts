@@ -494,3 +494,28 @@ describe("Open311", () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The public reports (#14): the list's filters, the exports' paging and box, one report's code
+
+describe("public reports (/laporan-warga)", () => {
+  it("GET with hostile filters, cursors, limits and boxes: 200 or a 4xx, never a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("/laporan-warga", "/laporan-warga.csv", "/laporan-warga.geojson"),
+        fc.dictionary(fc.constantFrom("kecamatan", "unit", "status", "bulan", "setelah", "batas", "bbox", "titik"), hostileString, { maxKeys: 4 }),
+        hostileString,
+        async (path, query, code) => {
+          const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, v.slice(0, 3000)]));
+          for (const url of [`${path}?${params}`, `/laporan-warga/${enc(code.slice(0, 500)) || "x"}`]) {
+            const response = await fetch(`${server.baseUrl}${url}`, { headers: { "x-forwarded-for": nextIp(49) } });
+            const text = await response.text();
+            expect([200, 400, 404, 431], `${url.slice(0, 120)}: ${text.slice(0, 200)}`).toContain(response.status);
+            expect(text).not.toContain("<script>alert(1)</script>");
+          }
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});

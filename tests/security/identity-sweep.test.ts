@@ -273,3 +273,33 @@ describe("public pages", () => {
     }
   });
 });
+
+describe("public reports (#14)", () => {
+  it("the public list, every report page, the CSV and the GeoJSON carry no planted identity and no RAHASIA text; RAHASIA reports are not there at all", async () => {
+    // RAHASIA text of its own, planted beside the identities: it must not leave the staff pages.
+    const secret = "Rahasia-Tersembunyi-Qz7 petugas loket meminta uang";
+    const rahasia = planted.find((p) => p.visibility === "RAHASIA" && p.unit === "other")!;
+    await db().complaint.update({ where: { id: rahasia.id }, data: { description: secret, address: "Alamat-Rahasia-Qz7" } });
+    const bodies: string[] = [];
+    for (const path of ["/laporan-warga", "/laporan-warga?status=diproses", "/laporan-warga?status=menunggu-warga", "/laporan-warga.csv", "/laporan-warga.geojson", "/laporan-warga.geojson?titik=1"]) {
+      const { status, bytes } = await get(path);
+      expect(status, path).toBe(200);
+      bodies.push(text(bytes));
+      expectNoIdentity(path, text(bytes));
+    }
+    for (const p of planted) {
+      const { status, bytes } = await get(`/laporan-warga/${p.code}`);
+      // Verified ANONIM reports are public (the first one planted waits at triage); RAHASIA ones never.
+      expect(status, p.code).toBe(p.visibility === "ANONIM" && p !== planted[0] ? 200 : 404);
+      // A 404 page repeats the address asked for (the router's state), so only the pages shown count below.
+      if (status === 200) bodies.push(text(bytes));
+      expect(text(bytes)).not.toContain("Rahasia-Tersembunyi-Qz7");
+      expectNoIdentity(`/laporan-warga/${p.code}`, text(bytes));
+    }
+    const all = bodies.join("\n");
+    expect(all).not.toContain("Rahasia-Tersembunyi-Qz7");
+    expect(all).not.toContain("Alamat-Rahasia-Qz7");
+    for (const p of planted.filter((x) => x.visibility === "ANONIM" && x !== planted[0])) expect(all, p.code).toContain(p.code);
+    for (const p of planted.filter((x) => x.visibility === "RAHASIA")) expect(all, p.code).not.toContain(p.code);
+  });
+});

@@ -31,6 +31,8 @@ export function complaintFields(place: ComplaintPlace, overrides: Record<string,
     visibility: "PUBLIC",
     consent: "on",
     idempotencyKey: randomBytes(18).toString("base64url"),
+    // A citizen who is shown similar open reports (ADR 038) answers "mine is different, continue".
+    similarDecision: "different",
     ...createHoneypotFields(appSecret(), Date.now() - 10_000),
     ...overrides,
   };

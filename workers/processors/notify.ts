@@ -8,6 +8,7 @@ import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
 import { requeueStalledEmails } from "~/models/email.server";
 import { sendUnitDigests } from "~/domain/sla/unit-digest.server";
+import { purgeEndedSubscriptions } from "~/domain/support/support.server";
 import type { Processor, ProcessorContext } from "./types";
 
 /** Longer than the transport's own timeout, so a slow SendGrid answer is still recorded. */
@@ -98,8 +99,10 @@ export function createNotifyProcessor(transport: TransportSource, { concurrency 
         const retried = queues ? await retryExhaustedSends(queues[job.queueName as QueueName], stalled) : 0;
         // The units' morning summaries ride on this five-minute sweep (a no-op outside 07:00–07:30 WIB).
         const digests = await sendUnitDigests(db, now(), { publicBaseUrl: getEnv().PUBLIC_BASE_URL });
-        if (stalled.length > 0 || digests.created > 0) log.info("email sweep", { requeued: stalled.length, retried, digests: digests.created });
-        return { requeued: stalled.length, retried, digests: digests.created };
+        // Supporters' addresses go once their report has been over for a while (ADR 038).
+        const purged = await purgeEndedSubscriptions(db, now());
+        if (stalled.length > 0 || digests.created > 0 || purged > 0) log.info("email sweep", { requeued: stalled.length, retried, digests: digests.created, subscriptionsPurged: purged });
+        return { requeued: stalled.length, retried, digests: digests.created, subscriptionsPurged: purged };
       }
       if (job.name !== JOBS.sendEmail.name) throw new UnrecoverableError(`unknown job notify/${job.name}`);
       const parsed = JOBS.sendEmail.payload.safeParse(job.data);

@@ -1,6 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
+import { PinPicker } from "~/components/map/pin-picker";
+import type { MapTiles } from "~/components/map/lazy-map";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms";
 import { ProductPicker } from "~/components/product-picker";
+import { SimilarReports } from "~/components/citizen/similar-reports";
 import { VisibilityChoice } from "~/components/visibility-choice";
 import { MALADMINISTRATION_CHOOSER, type ComplaintFormField, type Visibility } from "~/domain/complaints/complaint-form";
 import type { FileComplaintActionData } from "~/domain/complaints/file-complaint-form.server";
@@ -26,6 +30,8 @@ const FIELD_LABELS = {
   kecamatanCode: "form.kecamatan",
   kelurahanCode: "form.kelurahan",
   address: "form.address",
+  latitude: "location.latitude",
+  longitude: "location.longitude",
   name: "form.name",
   email: "form.email",
   phone: "form.phone",
@@ -39,11 +45,14 @@ export function ComplaintForm({
   idempotencyKey,
   honeypot,
   actionData,
+  tiles,
 }: {
   options: FormOptions;
   idempotencyKey: string;
   honeypot: { formStartedAt: string };
   actionData: FileComplaintActionData | undefined;
+  /** The map's tile server (app/services/map-config.server.ts). */
+  tiles: MapTiles;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -54,6 +63,16 @@ export function ComplaintForm({
   const labels = Object.fromEntries(Object.entries(FIELD_LABELS).map(([field, key]) => [field, t(key)])) as Record<LabelledField, string>;
   // The one-time key is hidden: its error ("send the form again") is the form's, and the form gets a fresh key.
   const { form: formError, idempotencyKey: keyError, ...fieldErrorsOnly } = errors;
+  const kecamatanSelect = useRef<HTMLSelectElement>(null);
+  const kelurahanSelect = useRef<HTMLSelectElement>(null);
+  // The map's kelurahan suggestion, accepted: both choosers set as if the citizen had picked them.
+  const chooseKelurahan = (kecamatanCode: string, kelurahanCode: string) => {
+    for (const [select, value] of [[kecamatanSelect.current, kecamatanCode], [kelurahanSelect.current, kelurahanCode]] as const) {
+      if (!select) continue;
+      select.value = value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  };
 
   return (
     <>
@@ -109,7 +128,7 @@ export function ComplaintForm({
           <legend>{t("form.section.location")}</legend>
           <Field id="kecamatanCode" label={labels.kecamatanCode} error={errors.kecamatanCode}>
             {(props) => (
-              <select {...props} name="kecamatanCode" defaultValue={values.kecamatanCode ?? ""}>
+              <select {...props} ref={kecamatanSelect} name="kecamatanCode" defaultValue={values.kecamatanCode ?? ""}>
                 <option value="">{t("form.optionalChoice")}</option>
                 {options.kecamatan.map((k) => (
                   <option key={k.code} value={k.code}>
@@ -121,7 +140,7 @@ export function ComplaintForm({
           </Field>
           <Field id="kelurahanCode" label={labels.kelurahanCode} error={errors.kelurahanCode}>
             {(props) => (
-              <select {...props} name="kelurahanCode" defaultValue={values.kelurahanCode ?? ""}>
+              <select {...props} ref={kelurahanSelect} name="kelurahanCode" defaultValue={values.kelurahanCode ?? ""}>
                 <option value="">{t("form.optionalChoice")}</option>
                 {options.kecamatan.map((k) => (
                   <optgroup key={k.code} label={k.name}>
@@ -138,7 +157,17 @@ export function ComplaintForm({
           <Field id="address" label={labels.address} error={errors.address}>
             {(props) => <input {...props} name="address" type="text" maxLength={300} defaultValue={values.address ?? ""} />}
           </Field>
+          <PinPicker
+            tiles={tiles}
+            values={{ latitude: values.latitude, longitude: values.longitude }}
+            errors={{ latitude: errors.latitude, longitude: errors.longitude }}
+            labels={{ latitude: labels.latitude, longitude: labels.longitude }}
+            kecamatan={options.kecamatan}
+            onUseKelurahan={chooseKelurahan}
+          />
         </fieldset>
+
+        <SimilarReports />
 
         <fieldset>
           <legend>{t("form.section.you")}</legend>

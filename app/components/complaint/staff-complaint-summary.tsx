@@ -1,6 +1,7 @@
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import type { StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
+import { PlaceMap, PlaceRows } from "~/components/map/place";
 
 /** What the citizen wrote and the facts it came with (where it stands is in the side panel). */
 export function StaffComplaintSummary({ complaint }: { complaint: StaffComplaintPage["complaint"] }) {
@@ -27,13 +28,9 @@ export function StaffComplaintSummary({ complaint }: { complaint: StaffComplaint
             <dd>{complaint.incidentDate}</dd>
           </>
         ) : null}
-        {complaint.location ? (
-          <>
-            <dt>{t("inbox.detail.location")}</dt>
-            <dd>{complaint.location}</dd>
-          </>
-        ) : null}
+        <PlaceRows place={complaint.place} />
       </dl>
+      <PlaceMap place={complaint.place} />
 
       <h2>{t("inbox.detail.content")}</h2>
       {complaint.visibility === "RAHASIA" ? <p className="notice">{t("inbox.detail.rahasia")}</p> : null}

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { WorkQueueView } from "~/domain/complaints/work-queue-views";
 import { OPEN_STATUSES, TERMINAL_STATUSES } from "~/domain/complaints/workflow";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
@@ -7,6 +7,8 @@ export interface InboxFilterValues {
   status: string;
   productId: string;
   form: string;
+  /** The kecamatan code, "" for any. */
+  kecamatan?: string;
   overdue: boolean;
   mine: boolean;
 }
@@ -22,15 +24,19 @@ export function InboxFilters({
   filters,
   products,
   forms,
+  kecamatan = [],
 }: {
   view: WorkQueueView | null;
   open: boolean;
   filters: InboxFilterValues;
   products: { id: string; name: string; nameEn: string }[];
   forms: { code: string; nameId: string; nameEn: string }[];
+  kecamatan?: { code: string; name: string }[];
 }) {
   const t = useT();
   const locale = useLocale();
+  // The order is read from the address itself: "Terbanyak didukung" (#14, ADR 038) or the default.
+  const [params] = useSearchParams();
   return (
     <details className="inbox-filter-disclosure" open={open} data-testid="inbox-filters">
       <summary>
@@ -77,6 +83,30 @@ export function InboxFilters({
                   {locale === "en" ? form.nameEn : form.nameId}
                 </option>
               ))}
+            </select>
+          </div>
+          {kecamatan.length > 0 ? (
+            <div className="field">
+              <label htmlFor="filter-kecamatan" className="field__label">
+                {t("inbox.filter.kecamatan")}
+              </label>
+              <select id="filter-kecamatan" name="kecamatan" defaultValue={filters.kecamatan ?? ""}>
+                <option value="">{t("inbox.filter.any")}</option>
+                {kecamatan.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="filter-sort" className="field__label">
+              {t("inbox.sort")}
+            </label>
+            <select id="filter-sort" name="urut" defaultValue={params.get("urut") === "dukungan" ? "dukungan" : ""}>
+              <option value="">{t("inbox.sort.due")}</option>
+              <option value="dukungan">{t("inbox.sort.support")}</option>
             </select>
           </div>
           <div className="field field--checkbox">

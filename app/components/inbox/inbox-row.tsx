@@ -38,6 +38,12 @@ export function InboxRow({ row, selecting }: { row: InboxPageRow; selecting: boo
       <td className="inbox-row__status">
         {t(`inbox.status.${row.status}` as MessageKey)}
         {row.escalationLevel > 0 ? <small className="inbox-row__escalated"> · {t("inbox.escalated", { level: row.escalationLevel })}</small> : null}
+        {row.supportCount > 0 ? (
+          <small className="inbox-row__support" data-testid="inbox-support">
+            {" "}
+            · {t("inbox.supportCount", { count: row.supportCount })}
+          </small>
+        ) : null}
       </td>
       <td className="inbox-row__sla">
         <SlaBadge {...row.sla} />

@@ -1,4 +1,5 @@
 import type { TriagePage } from "~/domain/complaints/triage-page.server";
+import { PlaceMap, PlaceRows, type Place } from "~/components/map/place";
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 
@@ -22,7 +23,14 @@ const STATUS_KEYS: Record<string, MessageKey> = {
 export function TriageSummary({ view }: { view: TriagePage["view"] }) {
   const t = useT();
   const locale = useLocale();
-  const location = [view.address, view.kelurahanName, view.kecamatanName].filter(Boolean).join(", ");
+  const place: Place = {
+    kecamatanName: view.kecamatanName,
+    kelurahanName: view.kelurahanName,
+    address: view.address,
+    latitude: view.latitude,
+    longitude: view.longitude,
+    tiles: view.tiles,
+  };
   return (
     <>
       <dl className="summary">
@@ -60,12 +68,7 @@ export function TriageSummary({ view }: { view: TriagePage["view"] }) {
             <dd>{view.incidentDate}</dd>
           </>
         ) : null}
-        {location ? (
-          <>
-            <dt>{t("triage.detail.location")}</dt>
-            <dd>{location}</dd>
-          </>
-        ) : null}
+        <PlaceRows place={place} />
         {view.duplicateOfCode ? (
           <>
             <dt>{t("triage.detail.duplicateOf")}</dt>
@@ -75,6 +78,7 @@ export function TriageSummary({ view }: { view: TriagePage["view"] }) {
           </>
         ) : null}
       </dl>
+      <PlaceMap place={place} />
 
       <h2>{t("triage.detail.description")}</h2>
       {view.title ? <p><strong>{view.title}</strong></p> : null}

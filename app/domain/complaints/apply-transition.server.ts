@@ -16,6 +16,8 @@ import { ACTION_EVENT, decideTransition, type Actor, type ComplaintStatus, type 
 import type { StoredAttachment } from "~/services/attachments.server";
 import { citizenNoticeFor } from "./citizen-notices";
 import { queueCitizenNotice } from "./citizen-notices.server";
+import { queueSupporterNotices } from "~/domain/support/support.server";
+import { getEnv } from "~/services/env.server";
 
 export interface TransitionRequest {
   complaintId: string;
@@ -146,6 +148,15 @@ export async function applyTransition(db: Db, request: TransitionRequest): Promi
         const lapsed = request.action === "AUTO_CLOSE" ? ((request.payload?.lapsed as SlaStage | undefined) ?? null) : null;
         await queueCitizenNotice(tx, { complaintId: request.complaintId, eventId: event.id, notice, now, snapshot, lapsed });
       }
+      // Supporters who left an e-mail hear of every public change of status (#14, ADR 038).
+      await queueSupporterNotices(db, tx, {
+        complaintId: request.complaintId,
+        eventId: event.id,
+        from: complaint.status,
+        to: decision.to,
+        publicEvent: decision.transition.publicEvent,
+        publicBaseUrl: getEnv().PUBLIC_BASE_URL,
+      });
       if (request.action === "VERIFY") {
         await enqueueJob(tx, "routeComplaint", { complaintId: request.complaintId, eventId: event.id.toString() });
       }

@@ -1,6 +1,7 @@
 // The server-side validation of the citizen's complaint form (the web form and Open311 posts).
 // Messages are i18n keys; the page translates them beside each field.
 import { z } from "zod";
+import { isInsideCity, parseDegrees as degrees } from "~/domain/location/city-area";
 import { firstIssuePerField } from "~/services/form-errors";
 import { COMPLAINT_FORM_FIELDS, MALADMINISTRATION_CHOOSER, todayInJakarta, VISIBILITIES, type ChooserValue, type ComplaintFormField } from "./complaint-form";
 
@@ -42,6 +43,9 @@ export function makeComplaintFormSchema(now: Date) {
       kecamatanCode: optionalText(20),
       kelurahanCode: optionalText(20),
       address: optionalText(300),
+      // The map pin or the coordinates typed without it (ADR 036): both or neither, inside the city.
+      latitude: optionalText(32),
+      longitude: optionalText(32),
       chooser: z.enum(CHOOSER_VALUES, { message: "form.error.choice" }).optional().or(z.literal("").transform(() => undefined)),
       name: z.string({ message: "form.error.required" }).trim().min(2, { message: "form.error.required" }).max(120, { message: "form.error.tooLong" }),
       email: z
@@ -72,7 +76,24 @@ export function makeComplaintFormSchema(now: Date) {
       if (value.kelurahanCode && !value.kecamatanCode) {
         ctx.addIssue({ code: "custom", path: ["kecamatanCode"], message: "form.error.required" });
       }
-    });
+      if (value.latitude !== undefined || value.longitude !== undefined) {
+        const latitude = degrees(value.latitude);
+        const longitude = degrees(value.longitude);
+        if (value.latitude === undefined) ctx.addIssue({ code: "custom", path: ["latitude"], message: "location.error.both" });
+        else if (latitude === undefined) ctx.addIssue({ code: "custom", path: ["latitude"], message: "location.error.number" });
+        if (value.longitude === undefined) ctx.addIssue({ code: "custom", path: ["longitude"], message: "location.error.both" });
+        else if (longitude === undefined) ctx.addIssue({ code: "custom", path: ["longitude"], message: "location.error.number" });
+        if (latitude !== undefined && longitude !== undefined && !isInsideCity(latitude, longitude)) {
+          ctx.addIssue({ code: "custom", path: ["latitude"], message: "location.error.outsideCity" });
+        }
+      }
+    })
+    // Optional keys, so callers that file without a pin (tests, staff registration) need not name them.
+    .transform(({ latitude, longitude, ...rest }): typeof rest & { latitude?: number; longitude?: number } => ({
+      ...rest,
+      latitude: degrees(latitude),
+      longitude: degrees(longitude),
+    }));
 }
 
 export type ComplaintFormInput = z.infer<ReturnType<typeof makeComplaintFormSchema>>;

@@ -42,6 +42,8 @@ export const COMPLAINT_FORM_FIELDS = [
   "kecamatanCode",
   "kelurahanCode",
   "address",
+  "latitude",
+  "longitude",
   "chooser",
   "name",
   "email",

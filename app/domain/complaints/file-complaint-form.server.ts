@@ -3,6 +3,8 @@
 import { fieldErrors, makeComplaintFormSchema } from "~/domain/complaints/complaint-form-schema";
 import { COMPLAINT_FORM_FIELDS, type ComplaintFormField } from "~/domain/complaints/complaint-form";
 import { submitComplaint } from "~/domain/complaints/submit-complaint.server";
+import { findSimilarReports, type SimilarReport } from "~/domain/complaints/similar-reports.server";
+import { parsePoint, SIMILAR_DECISION_FIELD, similarStepPassed } from "~/domain/support/support";
 import { loadCitizenViewRow } from "~/models/citizen-view.server";
 import type { LimitVerdict } from "~/services/citizen-limits.server";
 import type { Db } from "~/services/db.server";
@@ -17,11 +19,15 @@ export type ComplaintFormErrors = Partial<Record<ComplaintFormField | "form", st
 export type FileComplaintActionData =
   | { status: "invalid"; errors: ComplaintFormErrors; values: ComplaintFormValues; honeypot?: Record<string, string> }
   // `pin` is null on a replay of an already filed form after PIN_REPLAY_WINDOW_MS: the PIN is shown once.
-  | { status: "submitted"; trackingCode: string; pin: string | null; outsideWindow: boolean; hadEmail: boolean };
+  | { status: "submitted"; trackingCode: string; pin: string | null; outsideWindow: boolean; hadEmail: boolean }
+  // The step between the form and the receipt (#14, ADR 038): open public reports like this one.
+  // `kept` is every field as typed, for hidden inputs; files cannot be carried and must be chosen again.
+  | { status: "similar"; reports: SimilarReport[]; kept: Record<string, string>; hadFiles: boolean };
 
 export type FileComplaintResult =
   | { kind: "invalid"; httpStatus: number; data: Extract<FileComplaintActionData, { status: "invalid" }>; retryAfterSeconds?: number }
-  | { kind: "submitted"; duplicate: boolean; data: Extract<FileComplaintActionData, { status: "submitted" }> };
+  | { kind: "submitted"; duplicate: boolean; data: Extract<FileComplaintActionData, { status: "submitted" }> }
+  | { kind: "similar"; data: Extract<FileComplaintActionData, { status: "similar" }> };
 
 const invalid = (errors: ComplaintFormErrors, values: ComplaintFormValues, httpStatus = 400, honeypot?: Record<string, string>): FileComplaintResult => ({
   kind: "invalid",
@@ -59,6 +65,11 @@ export async function fileComplaintFromForm(
   const startedAt = { [HONEYPOT_FIELD]: "", formStartedAt: String(form.get("formStartedAt") ?? "") };
   if (!result.success || Object.keys(errors).length > 0) return invalid(errors, values, 400, startedAt);
 
+  if (!similarStepPassed(form.get(SIMILAR_DECISION_FIELD))) {
+    const similar = await findSimilarReports(db, { productId: result.data.productId ?? null, point: parsePoint(form.get("latitude"), form.get("longitude")) });
+    if (similar.length > 0) return { kind: "similar", data: { status: "similar", reports: similar, kept: keptFields(form), hadFiles: uploads.accepted.length > 0 } };
+  }
+
   if (!verdict.allowed) {
     return { kind: "invalid", httpStatus: 429, data: { status: "invalid", errors: { form: "form.error.rateLimited" }, values, honeypot: startedAt }, retryAfterSeconds: verdict.retryAfterSeconds };
   }
@@ -82,6 +93,20 @@ export async function fileComplaintFromForm(
       hadEmail: Boolean(result.data.email),
     },
   };
+}
+
+/**
+ * Every text field of the form as sent (whatever fields the form has now or gains later), less the
+ * step's own decision: what the similar-reports step carries in hidden inputs. The honeypot comes
+ * along empty (it passed) with the signed start time, so the step's form passes the same check.
+ */
+function keptFields(form: FormData): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string" || name === SIMILAR_DECISION_FIELD || name === "attachments" || name in kept) continue;
+    kept[name] = value;
+  }
+  return kept;
 }
 
 /**

@@ -89,8 +89,10 @@ export async function loadInboxPage(db: Db, { user, url, now }: { user: StaffUse
       form: filters.maladministrationCode ?? "",
       overdue: filters.overdueOnly ?? false,
       mine: Boolean(filters.assignedToUserId),
+      kecamatan: filters.kecamatanCode ?? "",
     },
     products: options.products,
     forms: options.forms,
+    kecamatan: options.kecamatan,
   };
 }

@@ -44,19 +44,30 @@ export function parseInboxQuery(params: URLSearchParams, userId: string): { view
   const status = params.get("status");
   const productId = params.get("produk");
   const form = params.get("bentuk");
+  const kecamatan = params.get("kecamatan");
   const view = params.get("tampilan");
+  const sortBySupport = params.get(INBOX_SORT_PARAM) === INBOX_SORT_SUPPORT;
+  const cursor = decodeCursor(params.get("setelah"));
   return {
     view: isWorkQueueView(view) ? view : null,
     filters: {
       ...(status && (COMPLAINT_STATUSES as readonly string[]).includes(status) ? { status: status as ComplaintStatus } : {}),
       ...(isUuid(productId) ? { productId: productId.toLowerCase() } : {}),
       ...(form && /^[A-Z_]{1,64}$/.test(form) ? { maladministrationCode: form } : {}),
+      // Region codes are Kemendagri's dotted digits (19.71.01); anything else cannot match a row.
+      ...(kecamatan && /^[0-9.]{1,20}$/.test(kecamatan) ? { kecamatanCode: kecamatan } : {}),
       ...(params.get("terlambat") === "1" ? { overdueOnly: true } : {}),
       ...(params.get("saya") === "1" ? { assignedToUserId: userId } : {}),
+      ...(sortBySupport ? { sortBySupport: true } : {}),
     },
-    cursor: decodeCursor(params.get("setelah")),
+    // A cursor of the other order would skip rows: start from the top instead.
+    cursor: cursor && (cursor.supportCount !== undefined) === sortBySupport ? cursor : null,
   };
 }
+
+/** `?urut=dukungan`: most supported first ("Terbanyak didukung", #14, ADR 038); otherwise soonest deadline first. */
+export const INBOX_SORT_PARAM = "urut";
+export const INBOX_SORT_SUPPORT = "dukungan";
 
 export interface InboxRow {
   id: string;
@@ -72,6 +83,8 @@ export interface InboxRow {
   productNameEn: string | null;
   assignedToMe: boolean;
   assigneeName: string | null;
+  /** Citizens who support it on its public page (#14, ADR 038). */
+  supportCount: number;
   priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
   /** The title, else the description, on one line, cut at SUMMARY_LENGTH; name and contacts blanked. */
   summary: string;
@@ -168,6 +181,7 @@ async function inboxRow(record: InboxRecord, now: Date, userId: string, calendar
     productNameEn: record.productNameEn,
     assignedToMe: record.assignedOfficerId === userId,
     assigneeName: record.assignedOfficerName,
+    supportCount: record.supportCount,
     priority: record.priority,
     summary: inboxSummary(record),
     sla: await slaBadgeState(record.nextDueAt, now, () => calendarFor(record.unitId)),

@@ -25,6 +25,8 @@ import { firstIssuePerField } from "~/services/form-errors";
 import type { ReceivedFile } from "~/services/multipart.server";
 import type { StaffUser } from "~/services/session.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
+import { tileLayer } from "~/services/map-config.server";
+import { loadModerationPanel } from "~/domain/public-reports/moderation.server";
 
 export type GuardedComplaint = Awaited<ReturnType<typeof requireReadableComplaint>>;
 
@@ -60,6 +62,8 @@ export async function loadStaffComplaintPage(
       description: true,
       incidentDate: true,
       address: true,
+      latitude: true,
+      longitude: true,
       escalationLevel: true,
       priority: true,
       channel: true,
@@ -125,6 +129,8 @@ export async function loadStaffComplaintPage(
       return { stage, dueAt: due!.toISOString(), overdue, workingMinutesLeft: overdue ? 0 : workingMinutesBetween(now, due!, calendar) };
     });
   return {
+    // Whether the coordinator hid the citizen's text from the public pages (ADR 037): staff see it, and why.
+    publicText: await loadModerationPanel(db, complaint.id),
     complaint: {
       id: complaint.id,
       trackingCode: complaint.trackingCode,
@@ -133,7 +139,14 @@ export async function loadStaffComplaintPage(
       title: complaint.title,
       description: complaint.description,
       incidentDate: complaint.incidentDate?.toISOString().slice(0, 10) ?? null,
-      location: [complaint.address, complaint.kelurahan?.name, complaint.kecamatan?.name].filter(Boolean).join(", ") || null,
+      place: {
+        kecamatanName: complaint.kecamatan?.name ?? null,
+        kelurahanName: complaint.kelurahan?.name ?? null,
+        address: complaint.address,
+        latitude: complaint.latitude === null ? null : Number(complaint.latitude),
+        longitude: complaint.longitude === null ? null : Number(complaint.longitude),
+        tiles: tileLayer(),
+      },
       escalationLevel: complaint.escalationLevel,
       priority: complaint.priority,
       channel: complaint.channel,

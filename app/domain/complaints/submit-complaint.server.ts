@@ -12,6 +12,7 @@ import { loadCalendarForUnit } from "~/domain/calendar/unit-calendars.server";
 import { loadSlaPolicy } from "~/domain/sla/policy.server";
 import { computeSlaSnapshot, storedDeadlines } from "~/domain/sla/clock";
 import { computeSlaDuties } from "~/domain/sla/escalation";
+import { roundCoordinate } from "~/domain/location/city-area";
 import { generateTrackingCode } from "./tracking-code";
 import { trackingLinkUrl } from "./tracking-access.server";
 import { isOutsideComplaintWindow, maladministrationFormFor, type ComplaintFormField } from "./complaint-form";
@@ -26,7 +27,7 @@ export interface SubmitContext {
   channel?: "WEB" | "OPEN311";
   attachments?: StoredAttachment[];
   publicBaseUrl: string;
-  /** Where it happened, when the channel knows (Open311 lat/long); the web form has no map. */
+  /** Where it happened, when the channel gives it apart from the form (Open311 lat/long); else the form's pin. */
   location?: { latitude: number; longitude: number } | null;
   /** The Open311 client filing on the citizen's behalf (channel OPEN311). */
   apiClientId?: string | null;
@@ -70,6 +71,10 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
   if (existing) {
     return { ok: true, complaintId: existing.id, trackingCode: existing.trackingCode, pin: derivePin(input.idempotencyKey), duplicate: true, outsideWindow };
   }
+
+  const location =
+    context.location ??
+    (input.latitude !== undefined && input.longitude !== undefined ? { latitude: roundCoordinate(input.latitude), longitude: roundCoordinate(input.longitude) } : null);
 
   // Checks that need the database, reported beside their fields like any other error.
   const fieldErrors: Partial<Record<ComplaintFormField, string>> = {};
@@ -116,8 +121,8 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             kecamatanCode: input.kecamatanCode ?? null,
             kelurahanCode: input.kelurahanCode ?? null,
             address: input.address ?? null,
-            latitude: context.location?.latitude ?? null,
-            longitude: context.location?.longitude ?? null,
+            latitude: location?.latitude ?? null,
+            longitude: location?.longitude ?? null,
             apiClientId: context.apiClientId ?? null,
             channel: context.channel ?? "WEB",
             visibility: input.visibility,

@@ -13,6 +13,7 @@ import { availableActions, type ComplaintStatus } from "~/domain/complaints/work
 import { getTriageComplaint, listMaladministrationForms, listRoutableUnits, listTriageQueue, decodeTriageCursor, type TriageCursor } from "~/models/triage.server";
 import type { Db } from "~/services/db.server";
 import { firstIssuePerField } from "~/services/form-errors";
+import { tileLayer } from "~/services/map-config.server";
 
 /** The triage intents the workflow allows now (ADR 007: the table decides which buttons show). */
 export function triageIntentsFor(status: ComplaintStatus, unitId: string | null): TriageIntent[] {
@@ -36,7 +37,7 @@ export async function loadTriagePage(db: Db, complaintId: string, now: Date) {
   const intents = triageIntentsFor(view.status as ComplaintStatus, view.unitId);
   const needsUnit = intents.includes("route") || (intents.includes("verify") && view.unitUnknown);
   return {
-    view,
+    view: { ...view, tiles: tileLayer() },
     intents,
     units: needsUnit ? await listRoutableUnits(db, ROUTABLE_UNIT_KINDS) : [],
     forms: intents.includes("verify") ? await listMaladministrationForms(db) : [],

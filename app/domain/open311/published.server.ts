@@ -16,7 +16,7 @@ function toPublished(record: PublishableComplaintRecord, general: ServiceNames |
   // The where clause already holds the rule; this is the same rule for the single row, so a query
   // that one day forgets it still publishes nothing it may not.
   if (!isPublishable(record)) return null;
-  const subject: PublicationSubject = { visibility: record.visibility, identity: record.complainant };
+  const subject: PublicationSubject = { visibility: record.visibility, identity: record.complainant, textHidden: record.publicTextHiddenAt !== null };
   const location = publicLocation(record, subject);
   // Filed without a service: published under the catch-all (ADR 027).
   const product = record.product ?? general;

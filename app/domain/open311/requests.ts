@@ -2,6 +2,7 @@
 // Problems are i18n keys (with the Open311 field they concern), translated by the route.
 import { MALADMINISTRATION_CHOOSER, todayInJakarta, VISIBILITIES, type ChooserValue, type ComplaintFormField, type Visibility } from "~/domain/complaints/complaint-form";
 import { normalizeTrackingCode } from "~/domain/complaints/tracking-code";
+import { CITY_BOUNDS, isInsideCity } from "~/domain/location/city-area";
 import type { MessageKey, MessageVars } from "~/services/i18n";
 import { INCIDENT_DATE_ATTRIBUTE, MALADMINISTRATION_ATTRIBUTE, parseW3cDate, VISIBILITY_ATTRIBUTE, type Open311Status } from "./georeport";
 
@@ -108,6 +109,8 @@ export const OPEN311_FIELD: Partial<Record<ComplaintFormField | "form", string>>
   visibility: `attribute[${VISIBILITY_ATTRIBUTE}]`,
   kecamatanCode: "address_string",
   kelurahanCode: "address_string",
+  latitude: "lat",
+  longitude: "long",
 };
 
 const chooserFor = (formCode: string): ChooserValue | undefined => MALADMINISTRATION_CHOOSER.find((c) => c.form === formCode)?.value;
@@ -131,6 +134,9 @@ export function parsePostedRequest(body: Record<string, string>, now: Date): { o
     const longitude = Number(longRaw);
     if (latRaw === "" || longRaw === "" || !Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
       problems.push({ code: 400, key: "open311.error.location" });
+    } else if (!isInsideCity(latitude, longitude)) {
+      // The web form refuses the same pin (ADR 036): a request about another city is not ours to route.
+      problems.push({ code: 400, key: "open311.error.locationOutsideCity", vars: { ...CITY_BOUNDS } });
     } else {
       // numeric(9,6): six decimals is ~10 cm, more than any phone's GPS.
       location = { latitude: Math.round(latitude * 1e6) / 1e6, longitude: Math.round(longitude * 1e6) / 1e6 };
@@ -138,7 +144,7 @@ export function parsePostedRequest(body: Record<string, string>, now: Date): { o
   }
   const address = get("address_string");
   // The spec: one of lat & long, address_string or address_id must be given.
-  if (!location && address === "" && get("address_id") === "" && !problems.some((p) => p.key === "open311.error.location")) {
+  if (!location && address === "" && get("address_id") === "" && !problems.some((p) => p.key.startsWith("open311.error.location"))) {
     problems.push({ code: 400, key: "open311.error.locationRequired" });
   }
 

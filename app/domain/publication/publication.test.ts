@@ -43,6 +43,14 @@ describe("what may be published, per visibility and field", () => {
     expect(publicCitizenText("description", text, { visibility: "ANONIM", identity })).toBe(`Saya ${REDACTED} (NIK ${REDACTED}), tinggal di ${REDACTED}, tulis ke ${REDACTED}.`);
   });
 
+  it("publishes none of the citizen's text once the coordinator hid it (moderation), whatever the visibility", () => {
+    for (const visibility of ["PUBLIC", "ANONIM"] as const) {
+      expect(publicCitizenText("description", "Lampu jalan mati sejak sepekan.", { visibility, identity: null })).not.toBeNull();
+      expect(publicCitizenText("description", "Lampu jalan mati sejak sepekan.", { visibility, identity: null, textHidden: true })).toBeNull();
+      expect(publicCitizenText("address", "Jl. Merdeka", { visibility, identity: null, textHidden: true })).toBeNull();
+    }
+  });
+
   it("an empty result is left out rather than published blank", () => {
     expect(publicCitizenText("description", "   ", { visibility: "PUBLIC", identity: null })).toBeNull();
     expect(publicCitizenText("address", null, { visibility: "PUBLIC", identity: null })).toBeNull();
@@ -105,10 +113,11 @@ describe("contact-shaped text", () => {
 });
 
 describe("the pin", () => {
-  it("is published to the stored precision for PUBLIC and ANONIM, never for RAHASIA", () => {
+  it("is published to the stored precision for PUBLIC, to ~110 m for ANONIM, never for RAHASIA", () => {
     const pin = { latitude: -2.1295431, longitude: 106.1169872 };
     expect(publicLocation(pin, { visibility: "PUBLIC" })).toEqual({ latitude: -2.129543, longitude: 106.116987 });
-    expect(publicLocation(pin, { visibility: "ANONIM" })).toEqual({ latitude: -2.129543, longitude: 106.116987 });
+    // "Use my location" can put an ANONIM pin on the complainant's own door (ADR 026, ADR 036).
+    expect(publicLocation(pin, { visibility: "ANONIM" })).toEqual({ latitude: -2.13, longitude: 106.117 });
     expect(publicLocation(pin, { visibility: "RAHASIA" })).toBeNull();
     expect(publicLocation({ latitude: null, longitude: 106.1 }, { visibility: "PUBLIC" })).toBeNull();
   });

@@ -54,11 +54,12 @@ export const PUBLICATION_RULES: Record<Visibility, Record<CitizenTextField, Fiel
 };
 
 /**
- * Decimal places of a published pin, per visibility (six is the stored precision, ~10 cm). A pin
- * says where the service failed (an office, a road), and Open311 clients have relied on it as
- * given; ADR 026 records why ANONIM is not coarsened yet and what #14's "use my location" changes.
+ * Decimal places of a published pin, per visibility (six is the stored precision, ~10 cm). A PUBLIC
+ * pin says where the service failed (an office, a road) and is published as given. Since the form's
+ * "use my location" (#14, ADR 036) an ANONIM pin can be where the complainant stands, their own
+ * door: three decimals (~110 m) still say which street, not which house (ADR 026).
  */
-export const PUBLISHED_COORDINATE_DECIMALS: Record<Visibility, number | null> = { PUBLIC: 6, ANONIM: 6, RAHASIA: null };
+export const PUBLISHED_COORDINATE_DECIMALS: Record<Visibility, number | null> = { PUBLIC: 6, ANONIM: 3, RAHASIA: null };
 
 /** The complainant as stored, read only to blank them out of published text. */
 export interface IdentityToBlank {
@@ -72,6 +73,8 @@ export interface IdentityToBlank {
 export interface PublicationSubject {
   visibility: Visibility;
   identity: IdentityToBlank | null;
+  /** The coordinator hid the citizen's text from the public (moderation, ADR 037): none of it is published. */
+  textHidden?: boolean;
 }
 
 export const REDACTED = "[…]";
@@ -118,7 +121,7 @@ export function redactIdentity(text: string, identity: IdentityToBlank | null): 
 
 /** A citizen-typed field as it may be published; null when it must be left out (or is empty). */
 export function publicCitizenText(field: CitizenTextField, text: string | null | undefined, subject: PublicationSubject): string | null {
-  if (text === null || text === undefined) return null;
+  if (text === null || text === undefined || subject.textHidden) return null;
   if (PUBLICATION_RULES[subject.visibility][field] === "omit") return null;
   const published = redactIdentity(text, subject.identity).trim();
   return published === "" ? null : published;
