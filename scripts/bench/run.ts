@@ -6,6 +6,8 @@
 //   http       (or submit / track alone) complaint submission through the production web process (32 clients) beside
 //              PostgreSQL's raw insert ceiling in the same run; the tracking page in requests/s
 //   bytes      JavaScript and CSS per public page, gzip; the public messages each document carries
+//   public     the public reports (#14): list page 1 unfiltered and filtered, the map's pins for a
+//              quarter of the city, the similar-reports query while filing (domain, then HTTP)
 // Prints one table and writes bench/results/<timestamp>.json and bench/results/latest.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -22,6 +24,10 @@ import { findComplaintsDueForSlaCheck } from "~/models/sla-sweep.server";
 import { sweepDueComplaints } from "~/domain/sla/evaluate-sla.server";
 import { messagesFor } from "~/services/i18n.server";
 import { SWEEP_BATCH } from "../../workers/processors/sla";
+import { CITY_BOUNDS } from "~/domain/location/city-area";
+import { listPublicPoints, listPublicReports } from "~/domain/public-reports/public-reports.server";
+import { parsePublicReportQuery } from "~/domain/public-reports/query.server";
+import { findSimilarReports } from "~/domain/complaints/similar-reports.server";
 import { benchSubmission, benchTracking, CONNECTIONS, pinHashCeiling, rawInsertCeiling, startWebProcess } from "./http";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -71,7 +77,9 @@ async function clearBenchActivity(db: Db) {
 
 async function generate(db: Db) {
   const existing = await db.complaint.count({ where: { trackingCode: { startsWith: "BENCH" } } });
-  const reuse = existing === COMPLAINTS && process.env.BENCH_FRESH !== "1";
+  // Complaints generated before #14 have no kecamatan, kelurahan or pin: the public section needs them.
+  const located = existing > 0 && (await db.complaint.count({ where: { trackingCode: "BENCH00000001", kecamatanCode: { not: null } } })) > 0;
+  const reuse = existing === COMPLAINTS && located && process.env.BENCH_FRESH !== "1";
   // An interrupted run can leave the complaints without their facts: derive those again only.
   if (reuse && (await db.complaintReportFact.count()) === COMPLAINTS) {
     log(`reusing ${existing} generated complaints (BENCH_FRESH=1 to regenerate)`);
@@ -94,23 +102,37 @@ async function generateComplaints(db: Db) {
     const to = Math.min(COMPLAINTS, from + batch - 1);
     // Three years of complaints spread over every active product; 90 % closed, the rest open with
     // their next SLA check later today (the sweep below makes some due on purpose).
+    // Where (#14), all derived from i: a seeded kelurahan with its kecamatan; visibility from i / 100
+    // so it does not follow the status (i % 100): 80 % PUBLIC, 15 % ANONIM, 5 % RAHASIA; for 60 % a
+    // pin spread over the city's box (app/domain/location/city-area.ts), numeric(9,6).
+    const box = CITY_BOUNDS;
     await db.$executeRawUnsafe(`
       WITH p AS (SELECT id, unit_id, (row_number() OVER (ORDER BY code)) - 1 AS n FROM "${SCHEMA}".service_product WHERE is_active),
            c AS (SELECT count(*) AS total FROM p),
-           f AS (SELECT array_agg(code ORDER BY sort_order) AS codes FROM "${SCHEMA}".maladministration_form)
+           f AS (SELECT array_agg(code ORDER BY sort_order) AS codes FROM "${SCHEMA}".maladministration_form),
+           k AS (SELECT code, parent_code, (row_number() OVER (ORDER BY code)) - 1 AS n FROM "${SCHEMA}".region WHERE kind = 'KELURAHAN'),
+           kc AS (SELECT count(*) AS total FROM k)
       INSERT INTO "${SCHEMA}".complaint (tracking_code, pin_hash, unit_id, product_id, maladministration_code, description,
-        channel, visibility, status, priority, submitted_at, verified_at, created_at, updated_at, sla_check_at, rating, is_demo)
+        channel, visibility, status, priority, submitted_at, verified_at, created_at, updated_at, sla_check_at, rating, is_demo,
+        kecamatan_code, kelurahan_code, latitude, longitude)
       SELECT 'BENCH' || lpad(i::text, 8, '0'), 'bench', p.unit_id, p.id,
         CASE WHEN i % 4 = 0 THEN NULL ELSE f.codes[1 + (i * 31 % 10)] END,
-        'Pengaduan bangkitan untuk benchmark.', 'WEB', 'PUBLIC',
+        'Pengaduan bangkitan untuk benchmark.', 'WEB',
+        (CASE WHEN (i / 100) % 20 < 16 THEN 'PUBLIC' WHEN (i / 100) % 20 < 19 THEN 'ANONIM' ELSE 'RAHASIA' END)::"Visibility",
         (CASE WHEN i % 100 < 90 THEN 'CLOSED' WHEN i % 100 < 96 THEN 'IN_PROGRESS' WHEN i % 100 < 98 THEN 'ASSIGNED' ELSE 'SUBMITTED' END)::"ComplaintStatus",
         'NORMAL', t.ts, t.ts + interval '2 hours', t.ts, t.ts,
         CASE WHEN i % 100 >= 90 THEN now() + ((1 + i % 600) || ' minutes')::interval END,
-        CASE WHEN i % 100 < 90 AND i % 3 = 0 THEN 1 + (i % 5) END, true
+        CASE WHEN i % 100 < 90 AND i % 3 = 0 THEN 1 + (i % 5) END, true,
+        k.parent_code, k.code,
+        CASE WHEN h.pin THEN round((${box.south} + (${box.north - box.south}) * h.u)::numeric, 6) END,
+        CASE WHEN h.pin THEN round((${box.west} + (${box.east - box.west}) * h.v)::numeric, 6) END
       FROM generate_series(${from}, ${to}) AS i
-      CROSS JOIN c CROSS JOIN f
+      CROSS JOIN c CROSS JOIN f CROSS JOIN kc
       JOIN p ON p.n = (i::bigint * 7919) % c.total
-      CROSS JOIN LATERAL (SELECT now() - ((i % 1095) || ' days')::interval - ((i * 13 % 480) || ' minutes')::interval AS ts) t`);
+      JOIN k ON k.n = (i::bigint * 104729) % kc.total
+      CROSS JOIN LATERAL (SELECT now() - ((i % 1095) || ' days')::interval - ((i * 13 % 480) || ' minutes')::interval AS ts) t
+      CROSS JOIN LATERAL (SELECT abs(hashtext('pin' || i)) % 100 < 60 AS pin,
+        (abs(hashtext('lat' || i)) % 1000000) / 1000000.0 AS u, (abs(hashtext('lon' || i)) % 1000000) / 1000000.0 AS v) h`);
     log(`  ${to} complaints (${Math.round((performance.now() - started) / 1000)} s)`);
   }
   results.generateComplaintsSeconds = Math.round((performance.now() - started) / 1000);
@@ -244,6 +266,83 @@ async function benchPages(db: Db) {
   }
 }
 
+/** A month of the generated three years, "YYYY-MM" in Asia/Jakarta: the one three months back. */
+function benchMonth(): string {
+  const jakarta = new Date(Date.now() + 7 * 3_600_000);
+  const d = new Date(Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth() - 3, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+async function benchPublic(db: Db) {
+  const kecamatan = await db.region.findFirstOrThrow({ where: { kind: "KECAMATAN" }, orderBy: { code: "asc" }, select: { code: true } });
+  const product = await db.serviceProduct.findFirstOrThrow({ where: { isActive: true }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+  const month = benchMonth();
+  // About a quarter of the city's box (half its height, half its width), around the middle.
+  const b = CITY_BOUNDS;
+  const dLat = (b.north - b.south) / 4;
+  const dLong = (b.east - b.west) / 4;
+  const midLat = (b.north + b.south) / 2;
+  const midLong = (b.east + b.west) / 2;
+  const bbox = [midLong - dLong, midLat - dLat, midLong + dLong, midLat + dLat].map((n) => n.toFixed(6)).join(",");
+  const filtered = new URLSearchParams({ kecamatan: kecamatan.code, status: "diproses", bulan: month });
+  const viewport = new URLSearchParams({ titik: "1", bbox });
+  const point = { latitude: -2.129, longitude: 106.113 };
+  const subjects = {
+    unfiltered: () => listPublicReports(db, parsePublicReportQuery(new URLSearchParams())),
+    filtered: () => listPublicReports(db, parsePublicReportQuery(filtered)),
+    viewport: () => listPublicPoints(db, parsePublicReportQuery(viewport)),
+    similar: () => findSimilarReports(db, { productId: product.id, point }),
+  };
+  // What each call returns, so a fast figure cannot be an empty answer.
+  const sizes = {
+    unfiltered: (await subjects.unfiltered()).items.length,
+    filtered: (await subjects.filtered()).items.length,
+    viewport: (await subjects.viewport()).points.length,
+    similar: (await subjects.similar()).length,
+  };
+  log(`public: kecamatan ${kecamatan.code}, month ${month}, bbox ${bbox}, product ${product.code}; rows ${JSON.stringify(sizes)}`);
+  const n = COMPLAINTS.toLocaleString("en");
+  const list = await timed(40, 3, subjects.unfiltered);
+  const listFiltered = await timed(40, 3, subjects.filtered);
+  const points = await timed(40, 3, subjects.viewport);
+  const similar = await timed(100, 5, subjects.similar);
+  results.publicReports = { kecamatan: kecamatan.code, month, bbox, product: product.code, sizes, list, listFiltered, points, similar };
+  const p95 = (t: { p50: number; p95: number }) => `p50 ${t.p50} ms, p95 ${t.p95} ms`;
+  rows.push({ name: `Public list page 1, ${n} complaints (${sizes.unfiltered} rows)`, value: p95(list), target: "p95 ≤ 300 ms", met: list.p95 <= 300 });
+  rows.push({ name: `Public list page 1, kecamatan + diproses + month (${sizes.filtered} rows)`, value: p95(listFiltered), target: "p95 ≤ 300 ms", met: listFiltered.p95 <= 300 });
+  rows.push({ name: `Public map pins, quarter of the city (${sizes.viewport} points)`, value: p95(points), target: "p95 ≤ 300 ms", met: points.p95 <= 300 });
+  rows.push({ name: `Similar reports while filing (product + 300 m, ${sizes.similar} found)`, value: p95(similar), target: "p95 ≤ 50 ms", met: similar.p95 <= 50 });
+
+  // The same through the web app (in this process, as the dashboard section does).
+  process.env.DATABASE_SCHEMA = SCHEMA;
+  process.env.TRUST_PROXY = "1";
+  const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
+  const { createApp } = await import("~/server/app");
+  const server = createServer(createApp(build, "production"));
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  let visitor = 0;
+  const get = async (path: string) => {
+    visitor++;
+    const response = await fetch(`${base}${path}`, { headers: { "x-forwarded-for": `10.251.${(visitor >> 8) & 255}.${visitor & 255}` } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+  try {
+    const page = await timed(40, 3, () => get("/laporan-warga"));
+    const pageFiltered = await timed(40, 3, () => get(`/laporan-warga?${filtered}`));
+    const geojson = await timed(40, 3, () => get(`/laporan-warga.geojson?${viewport}`));
+    results.publicReportsHttp = { page, pageFiltered, geojson };
+    rows.push({ name: "HTTP /laporan-warga", value: p95(page), target: "p95 ≤ 300 ms", met: page.p95 <= 300 });
+    rows.push({ name: "HTTP /laporan-warga, kecamatan + diproses + month", value: p95(pageFiltered), target: "p95 ≤ 300 ms", met: pageFiltered.p95 <= 300 });
+    rows.push({ name: "HTTP /laporan-warga.geojson?titik=1&bbox=(quarter)", value: p95(geojson), target: "p95 ≤ 300 ms", met: geojson.p95 <= 300 });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+}
+
 function benchBytes() {
   const buildDir = join(ROOT, "public/build");
   const manifestFile = readdirSync(buildDir).find((name) => /^manifest-.*\.js$/.test(name));
@@ -326,7 +425,7 @@ async function benchSubmissionAgainstCeiling(db: Db, base: string) {
 
 async function main() {
   process.env.SESSION_SECRET ??= "bench-session-secret-0123456789abcdef0123456789";
-  const sections = new Set((process.argv[2] ?? "dashboard,sweep,http,bytes").split(","));
+  const sections = new Set((process.argv[2] ?? "dashboard,sweep,http,bytes,public").split(","));
   await applyMigrations(url, { schema: SCHEMA });
   const db = createDb({ connectionString: url, schema: SCHEMA, poolSize: 10 });
   try {
@@ -342,6 +441,7 @@ async function main() {
     const track = sections.has("http") || sections.has("track");
     if (submit || track) await benchHttp(db, { submit, track });
     if (sections.has("bytes")) benchBytes();
+    if (sections.has("public")) await benchPublic(db);
   } finally {
     await db.$disconnect();
   }
