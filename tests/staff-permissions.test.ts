@@ -424,6 +424,8 @@ describe("the composer and 'verify and open the next' (issue #21)", () => {
     },
     { name: "POST /staf/pengaduan/:id compose (note, other unit)", method: "POST", path: "/staf/pengaduan/:id", fixture: "assigned-other", form: { intent: "compose", mode: "note", message: "Catatan." }, expected: row(302, 403, 403, 302, 403, 403, 403) },
     { name: "POST /staf/triase/:id verify and open the next", method: "POST", path: "/staf/triase/:id", fixture: "submitted-own", form: { intent: "verify", next: "open" }, expected: row(302, 403, 403, 302, 403, 403, 403) },
+    // Issue #14 (ADR 037): only the coordinators hide a report's text from the public pages.
+    { name: "POST /staf/triase/:id hide the public text", method: "POST", path: "/staf/triase/:id", fixture: "submitted-own", form: { intent: "hide-text", reason: "Memuat tuduhan terhadap orang bernama." }, expected: row(302, 403, 403, 302, 403, 403, 403) },
   ];
   for (const testCase of NEW_POSTS) {
     it(testCase.name, async () => {
