@@ -10,6 +10,7 @@ import { Prisma, type ComplaintStatus, type Priority, type Visibility } from "~/
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
+import { IDENTITY_TO_BLANK_SELECT } from "./identity-to-blank.server";
 
 export interface UnitRow {
   id: string;
@@ -150,7 +151,7 @@ const ROW_DETAILS = {
   description: true,
   supportCount: true,
   assignedOfficer: { select: { name: true } },
-  complainant: { select: { name: true, email: true, phone: true, nik: true, address: true } },
+  complainant: { select: IDENTITY_TO_BLANK_SELECT },
 } as const;
 
 /** `"schema"."TypeName"` of an enum type in the client's schema. */

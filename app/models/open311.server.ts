@@ -6,6 +6,7 @@
 // IdentityAccess row is due (ADR 006, ADR 012, ADR 026).
 import type { ComplaintStatus, Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
+import { IDENTITY_TO_BLANK_SELECT } from "./identity-to-blank.server";
 
 export interface ServiceSource {
   code: string;
@@ -43,8 +44,6 @@ export function publishedWhere(statuses: readonly ComplaintStatus[]): Prisma.Com
   return { visibility: { not: "RAHASIA" }, verifiedAt: { not: null }, status: { in: [...statuses] } };
 }
 
-const IDENTITY_SELECT = { name: true, email: true, phone: true, nik: true, address: true } satisfies Prisma.ComplainantSelect;
-
 const REQUEST_SELECT = {
   id: true,
   trackingCode: true,
@@ -63,7 +62,7 @@ const REQUEST_SELECT = {
   unit: { select: { name: true } },
   kelurahan: { select: { name: true } },
   kecamatan: { select: { name: true } },
-  complainant: { select: IDENTITY_SELECT },
+  complainant: { select: IDENTITY_TO_BLANK_SELECT },
 } satisfies Prisma.ComplaintSelect;
 
 /** A published complaint as stored, with the identity the publication rule blanks out. */
@@ -130,7 +129,7 @@ export async function findPublishableEvents(db: DbClient, { start, end, limit }:
       occurredAt: true,
       actorKind: true,
       message: true,
-      complaint: { select: { trackingCode: true, status: true, visibility: true, complainant: { select: IDENTITY_SELECT } } },
+      complaint: { select: { trackingCode: true, status: true, visibility: true, complainant: { select: IDENTITY_TO_BLANK_SELECT } } },
     },
   });
 }

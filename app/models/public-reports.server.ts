@@ -6,6 +6,7 @@
 import type { ComplaintStatus, Prisma, PrismaClient, Visibility } from "~/generated/prisma/client";
 import type { DbClient } from "~/services/db-types.server";
 import { publishedWhere } from "./open311.server";
+import { IDENTITY_TO_BLANK_SELECT } from "./identity-to-blank.server";
 
 export interface PublicReportFilter {
   statuses: readonly ComplaintStatus[];
@@ -16,8 +17,6 @@ export interface PublicReportFilter {
   after: { submittedAt: Date; id: string } | null;
   bbox: { south: number; west: number; north: number; east: number } | null;
 }
-
-const IDENTITY_SELECT = { name: true, email: true, phone: true, nik: true, address: true } satisfies Prisma.ComplainantSelect;
 
 const REPORT_SELECT = {
   id: true,
@@ -37,7 +36,7 @@ const REPORT_SELECT = {
   unit: { select: { name: true } },
   kelurahan: { select: { name: true } },
   kecamatan: { select: { name: true } },
-  complainant: { select: IDENTITY_SELECT },
+  complainant: { select: IDENTITY_TO_BLANK_SELECT },
 } satisfies Prisma.ComplaintSelect;
 
 type ReportPayload = Prisma.ComplaintGetPayload<{ select: typeof REPORT_SELECT }>;

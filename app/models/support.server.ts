@@ -5,6 +5,7 @@ import { Prisma, type ComplaintStatus, type Visibility } from "~/generated/prism
 import type { Db } from "~/services/db.server";
 import { qualifiedTable } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
+import { IDENTITY_TO_BLANK_SELECT } from "./identity-to-blank.server";
 
 export interface SupportTarget {
   id: string;
@@ -185,7 +186,7 @@ export async function findSimilarRecords(db: Db, query: SimilarQuery): Promise<S
       product: { select: { name: true, nameEn: true } },
       unit: { select: { shortName: true } },
       kelurahan: { select: { name: true } },
-      complainant: { select: { name: true, email: true, phone: true, nik: true, address: true } },
+      complainant: { select: IDENTITY_TO_BLANK_SELECT },
     },
   });
   const byId = new Map(details.map((detail) => [detail.id, detail]));
