@@ -139,7 +139,7 @@ async function expectRefused(response: Response, before: Counts, lang: Locale, l
 // ---------------------------------------------------------------------------------------------
 // /lapor
 
-const LAPOR_FIELDS = ["productId", "unitUnknown", "description", "incidentDate", "chooser", "kecamatanCode", "kelurahanCode", "address", "name", "email", "phone", "visibility", "consent", "idempotencyKey"] as const;
+const LAPOR_FIELDS = ["productId", "unitUnknown", "description", "incidentDate", "chooser", "kecamatanCode", "kelurahanCode", "address", "latitude", "longitude", "similarDecision", "name", "email", "phone", "visibility", "consent", "idempotencyKey"] as const;
 
 async function postLapor(body: BodyInit, lang: Locale, headers: Record<string, string> = {}) {
   return fetch(`${server.baseUrl}/lapor?lang=${lang}`, { method: "POST", body, headers: { "x-forwarded-for": nextIp(41), ...headers } });
@@ -515,6 +515,47 @@ describe("public reports (/laporan-warga)", () => {
           }
         },
       ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Dukung, the similar-reports list and the pin's kelurahan suggestion (#14): hostile bodies and
+// query strings are answered (a redirect, 200 or a 4xx), never with a 500, and nothing is counted
+// for a report that is not public.
+
+describe("dukung, similar reports and the pin suggestion", () => {
+  it("POST /laporan-warga/:code/dukung with hostile codes and fields: never a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString, fc.dictionary(fc.constantFrom("email", "intent", "redirectTo", "locale"), hostileString, { maxKeys: 3 }), async (code, fields) => {
+        const body = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, v.slice(0, 3000)]));
+        const response = await fetch(`${server.baseUrl}/laporan-warga/${enc(code.slice(0, 500)) || "x"}/dukung`, {
+          method: "POST",
+          body,
+          redirect: "manual",
+          headers: { "x-forwarded-for": nextIp(50) },
+        });
+        const text = await response.text();
+        expect([302, 303, 400, 403, 404, 405, 413, 429, 431], `${code.slice(0, 80)}: ${text.slice(0, 200)}`).toContain(response.status);
+        expect(text).not.toContain("<script>alert(1)</script>");
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+    expect(await db().complaintSupport.count()).toBe(0);
+  });
+
+  it("GET /lapor/serupa and /lapor?titik= with hostile services and points: 200 or a 4xx, never a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom("produk", "productId", "lat", "long", "latitude", "longitude", "titik"), hostileString, { maxKeys: 4 }), async (query) => {
+        const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, v.slice(0, 3000)]));
+        for (const url of [`/lapor/serupa?${params}`, `/lapor?titik=${enc((query.titik ?? "").slice(0, 500))}`]) {
+          const response = await fetch(`${server.baseUrl}${url}`, { headers: { "x-forwarded-for": nextIp(51) } });
+          const text = await response.text();
+          expect([200, 400, 404, 431], `${url.slice(0, 120)}: ${text.slice(0, 200)}`).toContain(response.status);
+          expect(text).not.toContain("<script>alert(1)</script>");
+        }
+      }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
   });
