@@ -90,3 +90,39 @@ export function FormAlert({ message }: { message?: string | null }) {
     </p>
   );
 }
+
+/**
+ * One filter of a GET form (the inbox's "Saring", the public reports' filters): a labelled select
+ * whose first option, "any", sends the empty value.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  anyLabel,
+  defaultValue,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  defaultValue: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

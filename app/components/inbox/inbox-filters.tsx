@@ -2,6 +2,7 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { WorkQueueView } from "~/domain/complaints/work-queue-views";
 import { OPEN_STATUSES, TERMINAL_STATUSES } from "~/domain/complaints/workflow";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
+import { FilterSelect } from "~/components/forms";
 
 export interface InboxFilterValues {
   status: string;
@@ -46,59 +47,39 @@ export function InboxFilters({
       <Form method="get" aria-label={t("inbox.filters")}>
         {view ? <input type="hidden" name="tampilan" value={view} /> : null}
         <div className="inbox-filters__fields">
-          <div className="field">
-            <label htmlFor="filter-status" className="field__label">
-              {t("inbox.filter.status")}
-            </label>
-            <select id="filter-status" name="status" defaultValue={filters.status}>
-              <option value="">{t("inbox.filter.statusOpen")}</option>
-              {[...OPEN_STATUSES, ...TERMINAL_STATUSES].map((status) => (
-                <option key={status} value={status}>
-                  {t(`inbox.status.${status}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-product" className="field__label">
-              {t("inbox.filter.product")}
-            </label>
-            <select id="filter-product" name="produk" defaultValue={filters.productId}>
-              <option value="">{t("inbox.filter.any")}</option>
-              {products.map((product) => (
-                <option key={product.id} value={product.id}>
-                  {locale === "en" ? product.nameEn : product.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-form" className="field__label">
-              {t("inbox.filter.form")}
-            </label>
-            <select id="filter-form" name="bentuk" defaultValue={filters.form}>
-              <option value="">{t("inbox.filter.any")}</option>
-              {forms.map((form) => (
-                <option key={form.code} value={form.code}>
-                  {locale === "en" ? form.nameEn : form.nameId}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label={t("inbox.filter.status")}
+            anyLabel={t("inbox.filter.statusOpen")}
+            defaultValue={filters.status}
+            options={[...OPEN_STATUSES, ...TERMINAL_STATUSES].map((status) => ({ value: status, label: t(`inbox.status.${status}` as MessageKey) }))}
+          />
+          <FilterSelect
+            id="filter-product"
+            name="produk"
+            label={t("inbox.filter.product")}
+            anyLabel={t("inbox.filter.any")}
+            defaultValue={filters.productId}
+            options={products.map((product) => ({ value: product.id, label: locale === "en" ? product.nameEn : product.name }))}
+          />
+          <FilterSelect
+            id="filter-form"
+            name="bentuk"
+            label={t("inbox.filter.form")}
+            anyLabel={t("inbox.filter.any")}
+            defaultValue={filters.form}
+            options={forms.map((form) => ({ value: form.code, label: locale === "en" ? form.nameEn : form.nameId }))}
+          />
           {kecamatan.length > 0 ? (
-            <div className="field">
-              <label htmlFor="filter-kecamatan" className="field__label">
-                {t("inbox.filter.kecamatan")}
-              </label>
-              <select id="filter-kecamatan" name="kecamatan" defaultValue={filters.kecamatan ?? ""}>
-                <option value="">{t("inbox.filter.any")}</option>
-                {kecamatan.map((k) => (
-                  <option key={k.code} value={k.code}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="filter-kecamatan"
+              name="kecamatan"
+              label={t("inbox.filter.kecamatan")}
+              anyLabel={t("inbox.filter.any")}
+              defaultValue={filters.kecamatan ?? ""}
+              options={kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+            />
           ) : null}
           <div className="field">
             <label htmlFor="filter-sort" className="field__label">

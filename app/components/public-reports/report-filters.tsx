@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { STATUS_GROUP_NAMES, type StatusGroup } from "~/domain/public-reports/status-groups";
 import { useT, type MessageKey } from "~/services/i18n";
+import { FilterSelect } from "~/components/forms";
 
 export interface PublicFilterValues {
   kecamatan: string;
@@ -19,45 +20,30 @@ export function PublicReportFilters({ values, kecamatan, units }: { values: Publ
   return (
     <Form method="get" action="/laporan-warga" className="report-filters public-report-filters" aria-labelledby="public-filters-title">
       <h2 id="public-filters-title">{t("publicReport.filter.title")}</h2>
-      <div className="field">
-        <label htmlFor="public-kecamatan" className="field__label">
-          {t("publicReport.filter.kecamatan")}
-        </label>
-        <select id="public-kecamatan" name="kecamatan" defaultValue={values.kecamatan}>
-          <option value="">{t("publicReport.filter.any")}</option>
-          {kecamatan.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="public-unit" className="field__label">
-          {t("publicReport.filter.unit")}
-        </label>
-        <select id="public-unit" name="unit" defaultValue={values.unit}>
-          <option value="">{t("publicReport.filter.any")}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="public-status" className="field__label">
-          {t("publicReport.filter.status")}
-        </label>
-        <select id="public-status" name="status" defaultValue={values.status}>
-          <option value="">{t("publicReport.filter.any")}</option>
-          {STATUS_GROUP_NAMES.map((group) => (
-            <option key={group} value={group}>
-              {t(groupLabel(group))}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="public-kecamatan"
+        name="kecamatan"
+        label={t("publicReport.filter.kecamatan")}
+        anyLabel={t("publicReport.filter.any")}
+        defaultValue={values.kecamatan}
+        options={kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+      />
+      <FilterSelect
+        id="public-unit"
+        name="unit"
+        label={t("publicReport.filter.unit")}
+        anyLabel={t("publicReport.filter.any")}
+        defaultValue={values.unit}
+        options={units.map((u) => ({ value: u.id, label: u.name }))}
+      />
+      <FilterSelect
+        id="public-status"
+        name="status"
+        label={t("publicReport.filter.status")}
+        anyLabel={t("publicReport.filter.any")}
+        defaultValue={values.status}
+        options={STATUS_GROUP_NAMES.map((group) => ({ value: group, label: t(groupLabel(group)) }))}
+      />
       <div className="field">
         <label htmlFor="public-month" className="field__label">
           {t("publicReport.filter.month")}
