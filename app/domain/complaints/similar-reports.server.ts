@@ -43,7 +43,7 @@ export async function findSimilarReports(
   return records
     .filter((record) => isPublishable(record))
     .map((record) => {
-      const text = record.publicTextHidden ? null : publicCitizenText("description", record.description, { visibility: record.visibility, identity: record.complainant });
+      const text = publicCitizenText("description", record.description, { visibility: record.visibility, identity: record.complainant, textHidden: record.publicTextHidden });
       const line = text?.replace(/\s+/g, " ") ?? null;
       return {
         trackingCode: record.trackingCode,

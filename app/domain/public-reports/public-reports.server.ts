@@ -53,17 +53,18 @@ export function summarize(text: string | null, length = SUMMARY_LENGTH): string 
   return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const subjectOf = (record: { visibility: PublicationSubject["visibility"]; complainant: PublicationSubject["identity"] }): PublicationSubject => ({
+// The coordinator's moderation is part of the subject: the rule then publishes none of the citizen's text.
+const subjectOf = (record: { visibility: PublicationSubject["visibility"]; complainant: PublicationSubject["identity"]; publicTextHiddenAt: Date | null }): PublicationSubject => ({
   visibility: record.visibility,
   identity: record.complainant,
+  textHidden: record.publicTextHiddenAt !== null,
 });
 
 function toRow(record: PublicReportRecord, summaryLength: number | null): PublicReportRow | null {
   // The where clause already holds the rule; this is the same rule for the single row.
   if (!isPublishable(record) || !(PUBLIC_LIST_STATUSES as readonly string[]).includes(record.status)) return null;
   const subject = subjectOf(record);
-  const textHidden = record.publicTextHiddenAt !== null;
-  const description = textHidden ? null : publicCitizenText("description", record.description, subject);
+  const description = publicCitizenText("description", record.description, subject);
   const location = publicLocation(record, subject);
   return {
     trackingCode: record.trackingCode,
@@ -72,7 +73,7 @@ function toRow(record: PublicReportRecord, summaryLength: number | null): Public
     submittedAt: record.submittedAt.toISOString(),
     closedAt: record.closedAt?.toISOString() ?? null,
     summary: summaryLength === null ? description : summarize(description, summaryLength),
-    textHidden,
+    textHidden: subject.textHidden === true,
     productName: record.product?.name ?? null,
     productNameEn: record.product?.nameEn ?? null,
     unitName: record.unit?.name ?? null,
@@ -167,7 +168,7 @@ export async function getPublicReport(db: DbClient, code: string): Promise<Publi
   const subject = subjectOf(found.report);
   return {
     ...row,
-    address: row.textHidden ? null : publicCitizenText("address", found.report.address, subject),
+    address: publicCitizenText("address", found.report.address, subject),
     timeline: found.events.map((event) => ({
       id: event.id,
       type: event.type,
