@@ -1,23 +1,11 @@
 import type { TriagePage } from "~/domain/complaints/triage-page.server";
 import { PlaceMap, PlaceRows, type Place } from "~/components/map/place";
+import { STATUS_KEYS as CITIZEN_STATUS_KEYS } from "~/components/citizen/tracking-summary";
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 
-const STATUS_KEYS: Record<string, MessageKey> = {
-  SUBMITTED: "triage.status.SUBMITTED",
-  ON_HOLD: "triage.status.ON_HOLD",
-  VERIFIED: "status.VERIFIED",
-  REJECTED: "status.REJECTED",
-  DUPLICATE: "status.DUPLICATE",
-  ASSIGNED: "status.ASSIGNED",
-  IN_PROGRESS: "status.IN_PROGRESS",
-  AWAITING_CITIZEN: "status.AWAITING_CITIZEN",
-  RESOLVED: "status.RESOLVED",
-  REOPENED: "status.REOPENED",
-  APPEALED: "status.APPEALED",
-  CLOSED: "status.CLOSED",
-  WITHDRAWN: "status.WITHDRAWN",
-};
+// The citizen's words, except that the coordinator sees "held" apart from "submitted".
+const STATUS_KEYS: Record<string, MessageKey> = { ...CITIZEN_STATUS_KEYS, SUBMITTED: "triage.status.SUBMITTED", ON_HOLD: "triage.status.ON_HOLD" };
 
 /** What the coordinator decides on: the complaint's facts, the citizen's text and files, its timeline. */
 export function TriageSummary({ view }: { view: TriagePage["view"] }) {
