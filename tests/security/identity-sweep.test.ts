@@ -303,3 +303,22 @@ describe("public reports (#14)", () => {
     for (const p of planted.filter((x) => x.visibility === "RAHASIA")) expect(all, p.code).not.toContain(p.code);
   });
 });
+
+describe("similar reports while filing (#14)", () => {
+  it("the list the form asks for (/lapor/serupa) carries no planted identity and no RAHASIA report", async () => {
+    const rows = await db().complaint.findMany({ where: { id: { in: planted.map((p) => p.id) } }, select: { productId: true } });
+    const products = [...new Set(rows.map((row) => row.productId).filter((id): id is string => id !== null))];
+    const bodies: string[] = [];
+    for (const productId of products) {
+      const path = `/lapor/serupa?productId=${productId}&latitude=-2.129&longitude=106.113`;
+      const { status, bytes } = await get(path);
+      expect(status, path).toBe(200);
+      bodies.push(text(bytes));
+      expectNoIdentity(path, text(bytes));
+    }
+    const all = bodies.join("\n");
+    // The sweep has something to look at: planted ANONIM reports are among those shown.
+    expect(planted.some((p) => p.visibility === "ANONIM" && all.includes(p.code))).toBe(true);
+    for (const p of planted.filter((x) => x.visibility === "RAHASIA")) expect(all, p.code).not.toContain(p.code);
+  });
+});
