@@ -179,8 +179,13 @@ export async function waitForHydration(page: Page, selector = "main"): Promise<v
   );
 }
 
-/** The page scrolls sideways when the document is wider than the viewport. */
+/**
+ * The page scrolls sideways when the document is wider than the viewport. Measured once the document
+ * has loaded: an element can be on the page (what a test waits for) before the stylesheet is, and
+ * the unstyled page is wider (625 px for /laporan-warga, seen on a busy CI machine).
+ */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; viewportWidth: number }> {
+  await page.waitForLoadState("load");
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
 }
 
@@ -233,6 +238,8 @@ export interface AxeCheckOptions {
  */
 export async function expectNoAxeViolations(page: Page, { context }: AxeCheckOptions = {}): Promise<void> {
   const options = phoneOptions.get(page.context());
+  // Contrast and target sizes are only meaningful once the stylesheet applies (see horizontalOverflow).
+  await page.waitForLoadState("load");
   if (!options || options.javaScriptEnabled) return runAxe(page, context, page.url());
   const html = withoutScripts(await page.content());
   const url = page.url();
