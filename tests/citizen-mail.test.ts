@@ -16,6 +16,7 @@ import { createNotifyProcessor } from "../workers/processors/notify";
 import { emailHtmlProblems, emailHtmlText } from "./support/email-html";
 import { useTestDatabase } from "./support/isolation";
 import { createSendGridCapture } from "./support/sendgrid-capture";
+import { checkReplyRecipients } from "~/domain/inbound-mail/reply-address.server";
 
 const database = useTestDatabase({ seed: true });
 const db = () => database.db;
@@ -99,6 +100,12 @@ describe("citizen mail", () => {
     expect(body.content[0]!.value).toBe(receipt!.bodyText);
     expect(body.content[1]!.value).toContain('<html lang="id">');
     expect(JSON.stringify(body)).not.toContain(filed.pin);
+    // Pressing Reply reaches this complaint (issue #15): a signed address naming it, never the PIN;
+    // and out-of-office robots are told not to answer a system message.
+    const replyTo = (request!.body as { reply_to?: { email: string } }).reply_to?.email ?? "";
+    expect(replyTo).toMatch(/^balas\+[a-z2-7]{45}@balas\.localhost$/);
+    expect(checkReplyRecipients([replyTo], new Date(), "balas.localhost")).toMatchObject({ ok: true, complaintId: filed.complaintId });
+    expect((request!.body as { headers?: Record<string, string> }).headers).toEqual({ "Auto-Submitted": "auto-generated" });
   });
 
   it("writes English dates and the service's English name for a complaint filed in English", async () => {

@@ -15,6 +15,8 @@ export interface Notice {
   bodyText: string;
   /** The HTML part; without it, one is made from bodyText (email-render.ts), so every message has both. */
   bodyHtml?: string;
+  /** Citizen mail only: the complaint's reply address, so pressing Reply reaches it (ADR 039). */
+  replyTo?: string | null;
 }
 
 /** Rendered once, when the message is written: what the worker sends is what the row holds. */
@@ -43,6 +45,7 @@ export async function createNotice(db: DbClient, notice: Notice): Promise<{ crea
         subject: notice.subject,
         bodyText: notice.bodyText,
         bodyHtml: htmlOf(notice),
+        replyTo: notice.replyTo ?? null,
       },
     ],
     skipDuplicates: true,

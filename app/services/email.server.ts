@@ -18,6 +18,13 @@ export interface OutgoingEmail {
   html?: string;
   /** Our EmailMessage id; sent as SendGrid `customArgs.email_message_id` so webhooks can be matched. */
   customId: string;
+  replyTo?: string;
+  /**
+   * RFC 3834 `Auto-Submitted`: every message we send is written by the system ("auto-generated"),
+   * an acknowledgement of a citizen's mail is "auto-replied". Well-behaved out-of-office robots do
+   * not answer either, so a robot and our acknowledgement cannot mail each other for ever.
+   */
+  autoSubmitted?: "auto-generated" | "auto-replied";
 }
 
 export type SendResult =
@@ -78,6 +85,8 @@ export function createEmailTransport(options: EmailTransportOptions): EmailTrans
           // The helper turns these into SendGrid's `content` array, text/plain first as the API requires.
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          headers: { "Auto-Submitted": message.autoSubmitted ?? "auto-generated" },
           customArgs: { email_message_id: message.customId },
         });
         return { ok: true, providerMessageId: headerValue(response.headers, "x-message-id") };

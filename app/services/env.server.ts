@@ -33,6 +33,24 @@ const EnvSchema = z
     /** Only for tests and local capture servers; production talks to SendGrid's own host. */
     SENDGRID_BASE_URL: z.url().optional(),
     MAIL_FROM: z.email().default("no-reply@lapor-pangkalpinang.invalid"),
+    /**
+     * The domain whose mail SendGrid Inbound Parse receives (its MX points at mx.sendgrid.net):
+     * citizen mail carries `Reply-To: balas+<token>@<this domain>` (ADR 039). Unset: `balas.` +
+     * PUBLIC_BASE_URL's host.
+     */
+    INBOUND_EMAIL_DOMAIN: z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i, "a domain name, e.g. balas.lapor.pangkalpinangkota.go.id")
+      .optional(),
+    /**
+     * Basic-auth credentials (`user:password`) SendGrid puts in the Inbound Parse URL
+     * (`https://user:password@host/webhooks/sendgrid/inbound`). Unset: the webhook answers 404.
+     */
+    SENDGRID_INBOUND_AUTH: z.string().regex(/^[^:\s]+:\S{16,}$/, "user:password, the password 16+ characters").optional(),
+    /** The Event Webhook's verification key (Mail Settings → Signed Event Webhook), PEM or bare base64. Unset: the webhook answers 404. */
+    SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: z.string().min(40).optional(),
+    /** How far a signed event batch's timestamp may be from our clock before it is refused as stale (replay). */
+    SENDGRID_EVENT_WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     STORAGE_DIR: z.string().default(".data/uploads"),
     /** Reverse proxies in front of the web process (0 = none): how many X-Forwarded-For hops to trust. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),

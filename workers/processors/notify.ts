@@ -7,6 +7,7 @@ import { createEmailTransport, DEFAULT_SEND_TIMEOUT_MS, type EmailTransport, typ
 import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
 import { requeueStalledEmails } from "~/models/email.server";
+import { autoSubmittedFor } from "~/domain/inbound-mail/templates";
 import { sendUnitDigests } from "~/domain/sla/unit-digest.server";
 import { purgeEndedSubscriptions } from "~/domain/support/support.server";
 import type { Processor, ProcessorContext } from "./types";
@@ -33,7 +34,7 @@ async function sendStoredEmail(db: Db, transport: EmailTransport, emailMessageId
       if (locked.length === 0) return { kind: "missing" };
       const message = await tx.emailMessage.findUniqueOrThrow({
         where: { id: emailMessageId },
-        select: { status: true, attempts: true, toAddress: true, subject: true, bodyText: true, bodyHtml: true },
+        select: { status: true, attempts: true, toAddress: true, subject: true, bodyText: true, bodyHtml: true, replyTo: true, template: true },
       });
       if (message.status !== "PENDING") return { kind: "already", status: message.status };
 
@@ -43,6 +44,8 @@ async function sendStoredEmail(db: Db, transport: EmailTransport, emailMessageId
         subject: message.subject,
         text: message.bodyText,
         ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        autoSubmitted: autoSubmittedFor(message.template),
         customId: emailMessageId,
       });
       if (result.ok) {

@@ -15,6 +15,7 @@ import { localeOrDefault, translate, type MessageKey } from "~/services/i18n.ser
 import type { CitizenNoticeChoice } from "./citizen-notices";
 import type { SlaStage } from "./workflow";
 import { trackingLinkUrl } from "./tracking-access.server";
+import { replyAddressFor } from "~/domain/inbound-mail/reply-address.server";
 
 export async function queueCitizenNotice(
   tx: DbClient,
@@ -67,6 +68,7 @@ export async function queueCitizenNotice(
     to,
     subject: translate(locale, `email.citizen.${text}.subject` as MessageKey, vars),
     bodyText: translate(locale, `email.citizen.${text}.body` as MessageKey, vars),
+    replyTo: replyAddressFor(complaintId, now),
   });
   return created;
 }

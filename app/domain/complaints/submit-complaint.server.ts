@@ -1,6 +1,7 @@
 // Filing a complaint: one transaction writes the complaint, the complainant's identity (apart),
 // the SUBMITTED event, its attachments, the first SLA deadline, the receipt email and the jobs
 // that follow. A repeated submission of the same form (double tap, resend) returns the first one.
+import { replyAddressFor } from "~/domain/inbound-mail/reply-address.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/services/db.server";
 import { keyedHash } from "~/services/secrets.server";
@@ -172,6 +173,7 @@ export async function submitComplaint(db: Db, input: ComplaintFormInput, context
             to: input.email,
             subject: translate(context.locale, "email.receipt.subject", vars),
             bodyText: translate(context.locale, "email.receipt.body", vars),
+            replyTo: replyAddressFor(complaint.id, now),
           });
         }
         return complaint.id;

@@ -1,0 +1,9 @@
+// Which of our messages answer a citizen's mail (RFC 3834 "auto-replied") and which are simply
+// written by the system ("auto-generated"); the notify worker sets the header from the template.
+
+/** The acknowledgement of a citizen's mail that arrived while no answer was asked of them (ADR 039). */
+export const ACKNOWLEDGEMENT_TEMPLATE = "inbound.acknowledgement";
+
+export function autoSubmittedFor(template: string): "auto-generated" | "auto-replied" {
+  return template === ACKNOWLEDGEMENT_TEMPLATE ? "auto-replied" : "auto-generated";
+}
