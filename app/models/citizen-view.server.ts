@@ -1,5 +1,6 @@
 // The citizen's tracking page in one statement (the page is the busiest on the public site; as
-// Prisma relation reads it was six round trips). Only PUBLIC events; no identity columns at all.
+// Prisma relation reads it was six round trips). Only PUBLIC events; no identity columns at all
+// (of the complainant only whether mail to them fails, issue #15).
 import type { ComplaintStatus } from "~/generated/prisma/client";
 import { qualifiedTable, type Db } from "~/services/db.server";
 
@@ -15,6 +16,8 @@ export interface CitizenViewRow {
   unitName: string | null;
   productName: string | null;
   productNameEn: string | null;
+  /** Mail to the complainant's address fails (issue #15): a yes or no, never the address. */
+  emailUndeliverable: boolean;
   events: {
     id: string;
     type: string;
@@ -31,6 +34,7 @@ export async function loadCitizenViewRow(db: Db, complaintId: string): Promise<C
     SELECT c.id::text AS id, c.tracking_code AS "trackingCode", c.status::text AS status, c.visibility::text AS visibility,
       c.submitted_at AS "submittedAt", c.next_due_at AS "nextDueAt", c.next_due_stage::text AS "nextDueStage", c.rating,
       u.name AS "unitName", p.name AS "productName", p.name_en AS "productNameEn",
+      (cp.email_undeliverable_at IS NOT NULL) AS "emailUndeliverable",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', e.id::text, 'type', e.type::text, 'occurredAt', e.occurred_at, 'actorKind', e.actor_kind::text,
@@ -45,6 +49,7 @@ export async function loadCitizenViewRow(db: Db, complaintId: string): Promise<C
     FROM ${qualifiedTable(db, "complaint")} c
     LEFT JOIN ${qualifiedTable(db, "service_unit")} u ON u.id = c.unit_id
     LEFT JOIN ${qualifiedTable(db, "service_product")} p ON p.id = c.product_id
+    LEFT JOIN ${qualifiedTable(db, "complainant")} cp ON cp.id = c.complainant_id
     WHERE c.id = ${complaintId}::uuid`;
   return rows[0] ?? null;
 }

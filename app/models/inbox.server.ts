@@ -134,6 +134,8 @@ export interface InboxRecord {
   supportCount: number;
   /** Only to blank out of the summary; never shown. */
   complainant: ComplainantToBlank | null;
+  /** SendGrid reported the complainant's address unreachable (issue #15): read in the same join. */
+  emailUndeliverable: boolean;
 }
 
 export interface ComplainantToBlank {
@@ -151,8 +153,15 @@ const ROW_DETAILS = {
   description: true,
   supportCount: true,
   assignedOfficer: { select: { name: true } },
-  complainant: { select: IDENTITY_TO_BLANK_SELECT },
+  complainant: { select: { ...IDENTITY_TO_BLANK_SELECT, emailUndeliverableAt: true } },
 } as const;
+
+/** The row's complainant split into what is blanked from the summary and the undeliverable mark. */
+function complainantParts(complainant: (ComplainantToBlank & { emailUndeliverableAt: Date | null }) | null | undefined): Pick<InboxRecord, "complainant" | "emailUndeliverable"> {
+  if (!complainant) return { complainant: null, emailUndeliverable: false };
+  const { emailUndeliverableAt, ...identity } = complainant;
+  return { complainant: identity, emailUndeliverable: emailUndeliverableAt !== null };
+}
 
 /** `"schema"."TypeName"` of an enum type in the client's schema. */
 function qualifiedType(db: object, type: string): Prisma.Sql {
@@ -282,7 +291,7 @@ async function pageOf(db: Db, raw: InboxRowRaw[], limit: number, cursorOf: (last
       title: detail?.title ?? null,
       description: detail?.description ?? "",
       supportCount: detail?.supportCount ?? 0,
-      complainant: detail?.complainant ?? null,
+      ...complainantParts(detail?.complainant),
     };
   });
   return {
@@ -354,9 +363,10 @@ export async function findInboxRecordByCode(db: DbClient, { scope, trackingCode 
   if (!row) return null;
   const inScope = row.unitId === null ? scope.includeUnassigned : scope.unitIds.includes(row.unitId);
   if (!inScope) return null;
-  const { unit, product, assignedOfficer, ...record } = row;
+  const { unit, product, assignedOfficer, complainant, ...record } = row;
   return {
     ...record,
+    ...complainantParts(complainant),
     unitName: unit?.shortName ?? null,
     productName: product?.name ?? null,
     productNameEn: product?.nameEn ?? null,

@@ -6,7 +6,8 @@ import { qualifiedTable, type Db } from "~/services/db.server";
 import type { DbClient } from "~/services/db-types.server";
 import type { EscalationRole } from "./sla-types";
 
-export type StaffAlertKind = "ESCALATION" | "REMINDER";
+/** CITIZEN_UNREACHABLE: a complaint waits on a citizen whose address is undeliverable (issue #15; recorded by app/domain/email-delivery). */
+export type StaffAlertKind = "ESCALATION" | "REMINDER" | "CITIZEN_UNREACHABLE";
 
 export interface StaffAlertInsert {
   /** One per address and item: a retried evaluation finds it and adds nothing. */

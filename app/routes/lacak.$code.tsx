@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TrackingActions } from "~/components/citizen/tracking-actions";
+import { TrackingEmailForm } from "~/components/citizen/tracking-email-form";
 import { TrackingSummary } from "~/components/citizen/tracking-summary";
 import { WithdrawConfirmation } from "~/components/citizen/withdraw-confirmation";
 import { FormAlert } from "~/components/forms";
@@ -91,6 +92,7 @@ export default function TrackComplaint() {
     appeal: can("APPEAL"),
     // The withdrawal's form is on the confirmation step only.
     withdraw: confirmingWithdrawal,
+    email: view.emailUndeliverable,
   };
   // A refusal for a form that is not on the page (the action is no longer open, or the post did not
   // come from our page) would otherwise be answered with no visible message at all.
@@ -111,6 +113,7 @@ export default function TrackComplaint() {
       ) : null}
       <FormAlert message={pageError} />
       <TrackingSummary view={view} />
+      {view.emailUndeliverable ? <TrackingEmailForm data={data} /> : null}
       <TrackingActions view={view} data={data} />
     </>
   );

@@ -4,7 +4,7 @@
 import type { DbClient } from "~/services/db-types.server";
 
 export interface StaffMailAbout {
-  kind: "ESCALATION" | "REMINDER";
+  kind: "ESCALATION" | "REMINDER" | "CITIZEN_UNREACHABLE";
   stage: string;
   level: number | null;
   message: { id: string; toAddress: string; subject: string; bodyText: string; bodyHtml: string | null; template: string; locale: string; status: string };

@@ -8,6 +8,7 @@ import { getEnv } from "~/services/env.server";
 import { createLogger } from "~/services/logger.server";
 import { requeueStalledEmails } from "~/models/email.server";
 import { autoSubmittedFor } from "~/domain/inbound-mail/templates";
+import { isUndeliverableCitizenMail } from "~/domain/email-delivery/undeliverable.server";
 import { sendUnitDigests } from "~/domain/sla/unit-digest.server";
 import { purgeEndedSubscriptions } from "~/domain/support/support.server";
 import type { Processor, ProcessorContext } from "./types";
@@ -18,7 +19,11 @@ const SEND_TRANSACTION_TIMEOUT_MS = DEFAULT_SEND_TIMEOUT_MS * 3;
 type Outcome =
   | { kind: "missing" }
   | { kind: "already"; status: "SENT" | "DEV_MAILBOX" | "FAILED" }
+  | { kind: "suppressed" }
   | { kind: "done"; result: SendResult; attempt: number };
+
+/** What a citizen message held back for an unreachable address says on its row (never the address). */
+export const UNDELIVERABLE_ERROR = "address undeliverable";
 
 /**
  * Sends one message, idempotently. The row is locked (`FOR UPDATE`) for the whole attempt, so two
@@ -34,9 +39,15 @@ async function sendStoredEmail(db: Db, transport: EmailTransport, emailMessageId
       if (locked.length === 0) return { kind: "missing" };
       const message = await tx.emailMessage.findUniqueOrThrow({
         where: { id: emailMessageId },
-        select: { status: true, attempts: true, toAddress: true, subject: true, bodyText: true, bodyHtml: true, replyTo: true, template: true },
+        select: { status: true, attempts: true, toAddress: true, subject: true, bodyText: true, bodyHtml: true, replyTo: true, template: true, complaintId: true },
       });
       if (message.status !== "PENDING") return { kind: "already", status: message.status };
+      // The address was reported unreachable after this message was written (issue #15): it is not
+      // sent, and stays FAILED; the citizen reads the same news on the tracking page.
+      if (await isUndeliverableCitizenMail(tx, { complaintId: message.complaintId, toAddress: message.toAddress })) {
+        await tx.emailMessage.update({ where: { id: emailMessageId }, data: { status: "FAILED", lastError: UNDELIVERABLE_ERROR } });
+        return { kind: "suppressed" };
+      }
 
       const attempt = message.attempts + 1;
       const result = await transport.send({
@@ -118,6 +129,10 @@ export function createNotifyProcessor(transport: TransportSource, { concurrency 
       const outcome = await sendStoredEmail(db, getTransport(), emailMessageId, now);
 
       if (outcome.kind === "missing") throw new UnrecoverableError(`email message ${emailMessageId} not found`);
+      if (outcome.kind === "suppressed") {
+        log.info("email not sent: address undeliverable", { emailMessageId, jobId: job.id });
+        return { status: "FAILED", sent: false };
+      }
       if (outcome.kind === "already") {
         log.info("email already handled; nothing sent", { emailMessageId, status: outcome.status, jobId: job.id });
         return { status: outcome.status, sent: false };

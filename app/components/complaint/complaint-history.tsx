@@ -1,6 +1,7 @@
 import { formatWib } from "~/services/format";
 import { useLocale, useT, type MessageKey } from "~/services/i18n";
 import type { StaffComplaintPage } from "~/domain/complaints/staff-complaint.server";
+import { emailReasonKey } from "./side-panel";
 
 /** Escalations and the full timeline (internal events included) of one complaint; deadlines are in the side panel. */
 export function ComplaintHistory({ escalations, timeline }: Pick<StaffComplaintPage, "escalations" | "timeline">) {
@@ -40,6 +41,7 @@ export function ComplaintHistory({ escalations, timeline }: Pick<StaffComplaintP
             </p>
             {entry.assignedOfficer ? <p className="timeline__message">{t("inbox.event.officerAssigned", { name: entry.assignedOfficer })}</p> : null}
             {entry.transferredTo ? <p className="timeline__message">{t("inbox.event.transferredTo", { unit: entry.transferredTo })}</p> : null}
+            {entry.emailReason ? <p className="timeline__message">{t("inbox.event.emailReason", { reason: t(emailReasonKey(entry.emailReason)) })}</p> : null}
             {entry.message ? <p className="timeline__message">{entry.message}</p> : null}
             {entry.attachments.length > 0 ? (
               <p className="timeline__attachments">

@@ -11,6 +11,25 @@ export function TimeLeft({ workingMinutes }: { workingMinutes: number }) {
   return <span className={`sla-badge${tone === "soon" ? " sla-badge--soon" : ""}`}>{t(long.key, long.vars)}</span>;
 }
 
+const EMAIL_REASONS = ["BOUNCED", "DROPPED", "SPAM_REPORT", "UNSUBSCRIBED"] as const;
+
+/** Why SendGrid gave up on the complainant's address, in words (issue #15); any other code reads as a bounce. */
+export function emailReasonKey(reason: string): MessageKey {
+  return `inbox.email.reason.${(EMAIL_REASONS as readonly string[]).includes(reason) ? reason : "BOUNCED"}` as MessageKey;
+}
+
+/** "E-mail tidak terkirim": no mail reaches the complainant, and what that means for a window running on them. */
+function EmailUndeliverable({ email }: { email: NonNullable<StaffComplaintPage["emailUndeliverable"]> }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="notice notice--warning side-email" data-testid="email-undeliverable">
+      <p>{t("inbox.email.since", { at: formatWib(email.since, locale), reason: t(emailReasonKey(email.reason)) })}</p>
+      {email.waiting ? <p data-testid="email-undeliverable-waiting">{t(`inbox.email.waiting.${email.waiting}`)}</p> : null}
+    </div>
+  );
+}
+
 /**
  * The side panel: where the complaint stands (status, unit, officer, priority, deadlines with working
  * time left, channel, escalation) and, below, the actions that are not writing to the citizen.
@@ -18,7 +37,7 @@ export function TimeLeft({ workingMinutes }: { workingMinutes: number }) {
 export function ComplaintSidePanel({ data, children }: { data: StaffComplaintPage; children: ReactNode }) {
   const t = useT();
   const locale = useLocale();
-  const { complaint, deadlines } = data;
+  const { complaint, deadlines, emailUndeliverable } = data;
   return (
     <aside className="complaint-side" aria-labelledby="side-title" data-testid="side-panel">
       <h2 id="side-title" className="side-heading">
@@ -37,7 +56,19 @@ export function ComplaintSidePanel({ data, children }: { data: StaffComplaintPag
         <dd>{t(`inbox.channel.${complaint.channel}` as MessageKey)}</dd>
         <dt>{t("inbox.detail.escalationLevel")}</dt>
         <dd>{complaint.escalationLevel > 0 ? t("inbox.escalation.level", { level: complaint.escalationLevel }) : t("inbox.escalation.none")}</dd>
+        {emailUndeliverable ? (
+          <>
+            <dt>{t("inbox.email.label")}</dt>
+            <dd data-testid="email-status">
+              <strong className="side-email__status">
+                <span aria-hidden="true">⚠ </span>
+                {t("inbox.email.undeliverable")}
+              </strong>
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {emailUndeliverable ? <EmailUndeliverable email={emailUndeliverable} /> : null}
       <h3 className="side-heading">{t("inbox.detail.deadlines")}</h3>
       {deadlines.length === 0 ? (
         <p>{t("inbox.detail.noDeadlines")}</p>

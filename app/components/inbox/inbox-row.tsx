@@ -38,6 +38,13 @@ export function InboxRow({ row, selecting }: { row: InboxPageRow; selecting: boo
       <td className="inbox-row__status">
         {t(`inbox.status.${row.status}` as MessageKey)}
         {row.escalationLevel > 0 ? <small className="inbox-row__escalated"> · {t("inbox.escalated", { level: row.escalationLevel })}</small> : null}
+        {row.emailUndeliverable ? (
+          <small className="inbox-row__email" data-testid="inbox-email-undeliverable">
+            {" "}
+            · <span aria-hidden="true">⚠ </span>
+            {t("inbox.email.undeliverable")}
+          </small>
+        ) : null}
         {row.supportCount > 0 ? (
           <small className="inbox-row__support" data-testid="inbox-support">
             {" "}

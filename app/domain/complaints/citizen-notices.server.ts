@@ -16,6 +16,7 @@ import type { CitizenNoticeChoice } from "./citizen-notices";
 import type { SlaStage } from "./workflow";
 import { trackingLinkUrl } from "./tracking-access.server";
 import { replyAddressFor } from "~/domain/inbound-mail/reply-address.server";
+import { recordUnreachableAlerts } from "~/domain/email-delivery/undeliverable.server";
 
 export async function queueCitizenNotice(
   tx: DbClient,
@@ -39,10 +40,27 @@ export async function queueCitizenNotice(
 ): Promise<boolean> {
   const complaint = await tx.complaint.findUniqueOrThrow({
     where: { id: complaintId },
-    select: { trackingCode: true, locale: true, unit: { select: { name: true } }, complainant: { select: { email: true } } },
+    select: {
+      trackingCode: true,
+      locale: true,
+      unitId: true,
+      assignedOfficerId: true,
+      unit: { select: { name: true } },
+      complainant: { select: { email: true, emailUndeliverableAt: true } },
+    },
   });
   const to = complaint.complainant?.email;
   if (!to) return false;
+  if (complaint.complainant?.emailUndeliverableAt) {
+    // SendGrid reported the address unreachable (issue #15): nothing more is mailed to it until the
+    // citizen changes it on the tracking page. A move that waits for their answer is then waiting on
+    // someone who will not hear of it: the complaint's officer (or unit) is told in the next digest.
+    const stage = notice.kind === "question" ? "CITIZEN_REPLY" : notice.kind === "resolution" ? "CONFIRMATION" : null;
+    if (stage && notice.answerBy) {
+      await recordUnreachableAlerts(tx, [{ complaintId, unitId: complaint.unitId, assignedOfficerId: complaint.assignedOfficerId, stage, dueAt: notice.answerBy }], `event${eventId}`);
+    }
+    return false;
+  }
   const locale = localeOrDefault(complaint.locale);
   const wib = (date: Date | null | undefined) => (date ? formatWib(date.toISOString(), locale) : translate(locale, "email.citizen.noDeadline"));
   // The deadline the message is about: the citizen's answer, the unit's resolution after a

@@ -63,6 +63,8 @@ export interface CitizenComplaintView {
   duplicateOfCode: string | null;
   /** REJECTED: the coordinator's reason and where to take the matter instead (from the event). */
   rejection: { reason: string | null; referral: Referral | null; referralNote: string | null } | null;
+  /** Mail to the address they gave fails (issue #15): the page asks for one that works. Never the address itself. */
+  emailUndeliverable: boolean;
 }
 
 type PublicEvent = { type: string; message: string | null; payload: unknown };
@@ -140,6 +142,7 @@ export async function getCitizenComplaintView(db: Db, complaintId: string): Prom
       attachments: e.attachments.map((a) => ({ id: a.id, name: a.originalName })),
     })),
     ...triageOutcome(complaint.status, complaint.events),
+    emailUndeliverable: complaint.emailUndeliverable === true,
   };
 }
 
@@ -159,7 +162,7 @@ export async function performCitizenAction(
   db: Db,
   complaintId: string,
   input: CitizenActionInput,
-  { now, attachments = [] }: { now: Date; attachments?: StoredAttachment[] },
+  { now, attachments = [], payload = {} }: { now: Date; attachments?: StoredAttachment[]; /** Where the action came from (an e-mail reply, ADR 039). */ payload?: Record<string, unknown> },
 ): Promise<CitizenActionOutcome> {
   if (input.intent === "rate") {
     const current = await db.complaint.findUnique({ where: { id: complaintId }, select: { rating: true } });
@@ -173,7 +176,7 @@ export async function performCitizenAction(
     actor: "CITIZEN",
     message,
     attachments: input.intent === "reply" ? attachments : [],
-    payload: input.intent === "rate" ? { rating: input.rating } : {},
+    payload: input.intent === "rate" ? { ...payload, rating: input.rating } : payload,
     complaintUpdate: input.intent === "rate" ? { rating: input.rating, ratingComment: input.comment ?? null } : undefined,
     now,
   });

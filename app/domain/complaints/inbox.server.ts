@@ -85,6 +85,8 @@ export interface InboxRow {
   assigneeName: string | null;
   /** Citizens who support it on its public page (#14, ADR 038). */
   supportCount: number;
+  /** "E-mail tidak terkirim": the complainant's address is undeliverable (issue #15). */
+  emailUndeliverable: boolean;
   priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
   /** The title, else the description, on one line, cut at SUMMARY_LENGTH; name and contacts blanked. */
   summary: string;
@@ -182,6 +184,7 @@ async function inboxRow(record: InboxRecord, now: Date, userId: string, calendar
     assignedToMe: record.assignedOfficerId === userId,
     assigneeName: record.assignedOfficerName,
     supportCount: record.supportCount,
+    emailUndeliverable: record.emailUndeliverable,
     priority: record.priority,
     summary: inboxSummary(record),
     sla: await slaBadgeState(record.nextDueAt, now, () => calendarFor(record.unitId)),

@@ -50,7 +50,8 @@ export async function loadStaffComplaintPage(
   { user, guarded, templateId, now }: { user: StaffUser; guarded: GuardedComplaint; templateId: string | null; now: Date },
 ) {
   const { complaint: head, units, tree } = guarded;
-  // Never selects the complainant: identity leaves the database only through the audited accessor.
+  // Never selects the complainant's identity: it leaves the database only through the audited
+  // accessor. Whether mail to them is failing (issue #15) is not identity, and staff need it.
   const complaint = await db.complaint.findUniqueOrThrow({
     where: { id: head.id },
     select: {
@@ -80,6 +81,7 @@ export async function loadStaffComplaintPage(
       kelurahan: { select: { name: true } },
       kecamatan: { select: { name: true } },
       assignedOfficer: { select: { name: true } },
+      complainant: { select: { emailUndeliverableAt: true, emailUndeliverableReason: true } },
       events: {
         orderBy: { id: "asc" },
         select: {
@@ -158,6 +160,15 @@ export async function loadStaffComplaintPage(
       formNameEn: complaint.maladministration?.nameEn ?? null,
       assignedOfficer: complaint.assignedOfficer?.name ?? null,
     },
+    // SendGrid reported the complainant's address unreachable (issue #15): no mail goes to them.
+    emailUndeliverable: complaint.complainant?.emailUndeliverableAt
+      ? {
+          since: complaint.complainant.emailUndeliverableAt.toISOString(),
+          reason: complaint.complainant.emailUndeliverableReason ?? "BOUNCED",
+          // The citizen's window that runs while they cannot hear of it.
+          waiting: complaint.status === "AWAITING_CITIZEN" ? ("CITIZEN_REPLY" as const) : complaint.status === "RESOLVED" ? ("CONFIRMATION" as const) : null,
+        }
+      : null,
     deadlines,
     escalations: complaint.escalations.map((e) => ({
       id: e.id,
@@ -181,6 +192,7 @@ export async function loadStaffComplaintPage(
         attachments: event.attachments.map((a) => ({ id: a.id, name: a.originalName })),
         assignedOfficer: assigned,
         transferredTo,
+        emailReason: event.type === "EMAIL_UNDELIVERABLE" && typeof payload.reason === "string" ? payload.reason : null,
       };
     }),
     identity: {

@@ -31,6 +31,9 @@ export function staffComplaintUrl(publicBaseUrl: string, alert: Pick<UnmailedSta
 
 type Orderable = Pick<UnmailedStaffAlert, "kind" | "dueAt" | "level" | "trackingCode">;
 
+/** Escalations, then citizens who cannot be mailed while a complaint waits on them (issue #15), then reminders. */
+const KIND_ORDER: Record<UnmailedStaffAlert["kind"], number> = { ESCALATION: 0, CITIZEN_UNREACHABLE: 1, REMINDER: 2 };
+
 /**
  * Most urgent first: escalations before reminders; escalations from the oldest missed deadline (a
  * higher level first when two share it), reminders from the nearest deadline.
@@ -38,7 +41,7 @@ type Orderable = Pick<UnmailedStaffAlert, "kind" | "dueAt" | "level" | "tracking
 export function orderDigestAlerts<T extends Orderable>(alerts: readonly T[]): T[] {
   return [...alerts].sort(
     (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === "ESCALATION" ? -1 : 1) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
       a.dueAt.getTime() - b.dueAt.getTime() ||
       (b.level ?? 0) - (a.level ?? 0) ||
       a.trackingCode.localeCompare(b.trackingCode),
@@ -67,6 +70,9 @@ function itemOf(alert: UnmailedStaffAlert, locale: Locale, now: Date, publicBase
   const due = formatWib(alert.dueAt.toISOString(), locale);
   const link = staffComplaintUrl(publicBaseUrl, alert);
   if (alert.kind === "REMINDER") return { title, lines: [t("email.staffDigest.reminder", { stage, due })], link };
+  if (alert.kind === "CITIZEN_UNREACHABLE") {
+    return { title, lines: [t(alert.stage === "CONFIRMATION" ? "email.staffDigest.unreachable.confirmation" : "email.staffDigest.unreachable.reply", { due })], link };
+  }
 
   const lines = [t("email.staffDigest.escalation.reached", { level: alert.level ?? 1, role: t(`role.${alert.role ?? "UNIT_HEAD"}` as MessageKey), stage, due })];
   const duty = dutyOf(alert) === "ACT" ? "act" : "oversee";
@@ -84,19 +90,23 @@ function subjectOf(alerts: readonly UnmailedStaffAlert[], locale: Locale, now: D
   const [only] = alerts;
   if (alerts.length === 1 && only) {
     const stage = translate(locale, `stage.${only.stage}` as MessageKey);
+    if (only.kind === "CITIZEN_UNREACHABLE") return translate(locale, "email.staffDigest.unreachable.subject", { code: only.trackingCode });
     return only.kind === "ESCALATION"
       ? translate(locale, "email.escalation.subject", { level: only.level ?? 1, code: only.trackingCode, stage, date: formatWibDate(only.dueAt, locale) })
       : translate(locale, "email.reminder.subject", { code: only.trackingCode, stage, due: formatWib(only.dueAt.toISOString(), locale) });
   }
-  const count = (kind: "escalations" | "reminders", n: number) => translate(locale, `email.staffDigest.count.${kind}.${n === 1 ? "one" : "other"}`, { count: n });
-  const escalations = alerts.filter((a) => a.kind === "ESCALATION").length;
-  const reminders = alerts.length - escalations;
-  const counts =
-    escalations > 0 && reminders > 0
-      ? translate(locale, "email.staffDigest.count.both", { escalations: count("escalations", escalations), reminders: count("reminders", reminders) })
-      : escalations > 0
-        ? count("escalations", escalations)
-        : count("reminders", reminders);
+  const count = (kind: "escalations" | "reminders" | "unreachable", n: number) => translate(locale, `email.staffDigest.count.${kind}.${n === 1 ? "one" : "other"}`, { count: n });
+  const parts = (
+    [
+      ["escalations", alerts.filter((a) => a.kind === "ESCALATION").length],
+      ["unreachable", alerts.filter((a) => a.kind === "CITIZEN_UNREACHABLE").length],
+      ["reminders", alerts.filter((a) => a.kind === "REMINDER").length],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => count(kind, n));
+  // "1 eskalasi dan 2 pengingat"; with three kinds, "1 eskalasi, 1 … dan 2 pengingat".
+  const counts = parts.length === 1 ? parts[0]! : translate(locale, "email.staffDigest.count.both", { escalations: parts.slice(0, -1).join(", "), reminders: parts[parts.length - 1]! });
   return translate(locale, "email.staffDigest.subject", { date: formatWibDate(now, locale), counts });
 }
 
@@ -107,10 +117,12 @@ export function composeStaffDigest(alerts: readonly UnmailedStaffAlert[], { now,
   if (!first) throw new Error("a digest needs at least one alert");
   const locale = localeOrDefault(first.locale);
   const escalations = ordered.filter((a) => a.kind === "ESCALATION");
+  const unreachable = ordered.filter((a) => a.kind === "CITIZEN_UNREACHABLE");
   const reminders = ordered.filter((a) => a.kind === "REMINDER");
   const blocks: EmailBlock[] = [{ kind: "paragraph", text: translate(locale, "email.staffDigest.intro") }];
   for (const [heading, group] of [
     ["email.staffDigest.escalations", escalations],
+    ["email.staffDigest.unreachableTitle", unreachable],
     ["email.staffDigest.reminders", reminders],
   ] as const) {
     if (group.length === 0) continue;
