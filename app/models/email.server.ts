@@ -102,6 +102,7 @@ export async function requeueStalledEmails(db: Db, now: Date, { limit = 500 }: {
 
 export interface MailboxEntry {
   id: string;
+  replyTo: string | null;
   template: string;
   locale: string;
   toAddress: string;
@@ -119,6 +120,7 @@ export async function listRecentEmails(db: DbClient, limit = 50): Promise<Mailbo
     take: limit,
     select: {
       id: true,
+      replyTo: true,
       template: true,
       locale: true,
       toAddress: true,
@@ -129,4 +131,10 @@ export async function listRecentEmails(db: DbClient, limit = 50): Promise<Mailbo
       sentAt: true,
     },
   });
+}
+
+/** What the dev mailbox needs to answer one message as its recipient would. */
+export async function findEmailToAnswer(db: DbClient, id: string): Promise<{ toAddress: string; replyTo: string; subject: string; providerMessageId: string | null } | null> {
+  const row = await db.emailMessage.findUnique({ where: { id }, select: { toAddress: true, replyTo: true, subject: true, providerMessageId: true } });
+  return row?.replyTo ? { ...row, replyTo: row.replyTo } : null;
 }

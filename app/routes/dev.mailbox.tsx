@@ -6,8 +6,11 @@
 // read this page could open every complaint and learn who filed it. So the page exists only when
 // NODE_ENV is not "production", or when an operator sets DEV_MAILBOX=on on purpose (a closed
 // staging box); otherwise the loader answers 404, as if there were no such route.
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { readReplyFlash, readReplyForm, replyAsCitizen } from "~/domain/inbound-mail/dev-reply.server";
+import { parseFormWithFiles, UnreadableFormError } from "~/services/multipart.server";
+import { ATTACHMENT_LIMITS } from "~/services/attachments.server";
 import { listRecentEmails } from "~/models/email.server";
 import { getDb } from "~/services/db.server";
 import { isDevMailboxEnabled } from "~/services/email.server";
@@ -25,11 +28,14 @@ export const meta: MetaFunction = (args) => pageTitle(args, "devMailbox.title", 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!isDevMailboxEnabled()) throw new Response("Not Found", { status: 404 });
   const emails = await listRecentEmails(getDb(), LATEST);
+  const params = new URL(request.url).searchParams;
   return {
+    reply: readReplyFlash(params),
     // `messages` is the page's wording (the root merges every route's); the emails are `emails`.
     messages: messagesFor(resolveLocale(request), "devMailbox"),
     emails: emails.map((message) => ({
       id: message.id,
+      canReply: message.replyTo !== null,
       locale: message.locale,
       to: message.toAddress,
       subject: message.subject,
@@ -38,6 +44,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: message.createdAt.toISOString(),
     })),
   };
+}
+
+/** "Reply as the citizen": posts to the Inbound Parse webhook as SendGrid would, then back to the list. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (!isDevMailboxEnabled()) throw new Response("Not Found", { status: 404 });
+  let parsed;
+  try {
+    parsed = await parseFormWithFiles(request, { maxFileBytes: ATTACHMENT_LIMITS.maxBytes, maxFiles: 1 });
+  } catch (error) {
+    if (error instanceof UnreadableFormError) throw new Response("Bad Request", { status: 400 });
+    throw error;
+  }
+  const fields = readReplyForm(parsed.form);
+  if (!fields.success) throw new Response("Bad Request", { status: 400 });
+  const file = parsed.files[0] && !parsed.files[0].oversize ? { name: parsed.files[0].fileName, bytes: new Uint8Array(parsed.files[0].bytes) } : null;
+  const back = new URLSearchParams({ pesan: fields.data.emailMessageId });
+  if (fields.data.text.trim() === "" && !file) {
+    back.set("balasan", "empty");
+    return redirect(`/dev/mailbox?${back}#pesan-${fields.data.emailMessageId}`);
+  }
+  const outcome = await replyAsCitizen(getDb(), { emailMessageId: fields.data.emailMessageId, text: fields.data.text, file, origin: new URL(request.url).origin });
+  back.set("balasan", outcome.kind);
+  if (outcome.kind === "refused") back.set("alasan", outcome.reason);
+  if (outcome.kind === "failed" && outcome.status) back.set("kode", String(outcome.status));
+  return redirect(`/dev/mailbox?${back}`);
 }
 
 const STATUS_LABEL = {
@@ -50,7 +81,7 @@ const STATUS_LABEL = {
 export default function DevMailbox() {
   const t = useT();
   const locale = useLocale();
-  const { emails } = useLoaderData<typeof loader>();
+  const { emails, reply } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("devMailbox.title")}</h1>
@@ -58,6 +89,13 @@ export default function DevMailbox() {
       <p className="notice" role="note">
         {t("devMailbox.warning")}
       </p>
+      {reply ? (
+        <p className="notice" role="status" data-testid="dev-reply-outcome">
+          {reply.outcome === "empty"
+            ? t("devMailbox.reply.error.text")
+            : t(`devMailbox.reply.outcome.${reply.outcome}`, { reason: reply.reason ?? "?", status: reply.status ?? "?" })}
+        </p>
+      ) : null}
       {emails.length === 0 ? (
         <p>{t("devMailbox.empty")}</p>
       ) : (
@@ -92,6 +130,7 @@ export default function DevMailbox() {
                     <pre className="timeline__message" lang={lang}>
                       {message.body}
                     </pre>
+                    {message.canReply ? <ReplyAsCitizen emailMessageId={message.id} /> : null}
                   </td>
                 </tr>
               );
@@ -101,5 +140,25 @@ export default function DevMailbox() {
         </div>
       )}
     </>
+  );
+}
+
+function ReplyAsCitizen({ emailMessageId }: { emailMessageId: string }) {
+  const t = useT();
+  const textId = `reply-text-${emailMessageId}`;
+  const fileId = `reply-file-${emailMessageId}`;
+  return (
+    <details className="dev-reply" id={`pesan-${emailMessageId}`}>
+      <summary>{t("devMailbox.reply.summary")}</summary>
+      <Form method="post" encType="multipart/form-data" reloadDocument>
+        <p className="hint">{t("devMailbox.reply.hint")}</p>
+        <input type="hidden" name="emailMessageId" value={emailMessageId} />
+        <label htmlFor={textId}>{t("devMailbox.reply.text")}</label>
+        <textarea id={textId} name="text" rows={4} />
+        <label htmlFor={fileId}>{t("devMailbox.reply.file")}</label>
+        <input id={fileId} type="file" name="attachment" accept="image/jpeg,image/png,application/pdf" />
+        <button type="submit">{t("devMailbox.reply.submit")}</button>
+      </Form>
+    </details>
   );
 }

@@ -26,6 +26,8 @@ import { slaProcessor } from "../../workers/processors/sla";
 import { createNotifyProcessor } from "../../workers/processors/notify";
 import { createSendGridCapture } from "../support/sendgrid-capture";
 import { staffMailsAbout } from "../support/staff-mail";
+import { fileComplaintAt } from "../support/complaint-form";
+import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import {
   expectNoAxeViolations,
   horizontalOverflow,
@@ -432,6 +434,43 @@ describe("one complaint from filing to a rated resolution", () => {
     ]);
     expect(closed.events.filter((e) => e.type === "ESCALATED").map((e) => e.visibility)).toEqual(["INTERNAL", "INTERNAL", "INTERNAL"]);
     expect(closed.events.find((e) => e.type === "RATED")?.payload).toMatchObject({ rating: 5 });
+  });
+});
+
+describe("the branch where the citizen answers by replying to the mail (issue #15)", () => {
+  it("the officer asks a question; the citizen replies through the dev mailbox's form, posted as SendGrid would; the officer sees the answer", async () => {
+    const product = await db().serviceProduct.findFirstOrThrow({ where: { code: "DUKCAPIL-KTP-EL" } });
+    const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
+    const id = await fileComplaintAt(db(), appNow(), { productId: product.id, kecamatanCode: kelurahan.parentCode!, kelurahanCode: kelurahan.code, email: "budi.balas@example.test" });
+    for (const [action, actor] of [["VERIFY", "COORDINATOR"], ["ASSIGN", "SYSTEM"]] as const) {
+      expect((await applyTransition(db(), { complaintId: id, action, actor, now: appNow() })).ok).toBe(true);
+    }
+    const { trackingCode: code } = await db().complaint.findUniqueOrThrow({ where: { id }, select: { trackingCode: true } });
+
+    const { page, problems } = await staffSession("OFFICER", `/staf/pengaduan/${id}`, code);
+    await actionButton(page, "acknowledge").click();
+    await page.getByText("Pengaduan diterima untuk ditangani.").waitFor();
+    await page.check("#composer-mode-ask");
+    await page.fill("#composer-message", "Kapan Anda mengajukan permohonan KTP-el itu?");
+    await page.getByTestId("composer-send").click();
+    await page.getByText("Pertanyaan terkirim kepada pengadu.").waitFor();
+
+    // The citizen's mailbox: the question's mail, answered with the mail program's Reply.
+    await openPublic("/dev/mailbox");
+    const mail = citizen.locator("tr", { hasText: `Pertanyaan petugas tentang pengaduan ${code}` });
+    await mail.locator("summary").click();
+    await mail.getByLabel("Isi balasan").fill("Saya mengajukan tanggal 2 November 2026 di loket 1.\n\nDikirim dari iPhone saya");
+    await mail.getByRole("button", { name: "Kirim balasan" }).click();
+    await citizen.getByTestId("dev-reply-outcome").filter({ hasText: "Balasan diterima sebagai jawaban warga" }).waitFor();
+    await checkPublicPage("21-dev-mailbox-replied");
+
+    await page.reload();
+    await waitForHydration(page);
+    await see(page, page.getByText("Saya mengajukan tanggal 2 November 2026 di loket 1."));
+    await expect(page.getByTestId("status").textContent()).resolves.toBe("Sedang ditangani");
+    await expect(page.locator("main").textContent()).resolves.not.toContain("Dikirim dari iPhone saya");
+    expect(problems()).toEqual([]);
+    await page.context().close();
   });
 });
 

@@ -65,4 +65,12 @@ describe("complaint workflow", () => {
     expect(availableActions("AWAITING_CITIZEN", "CITIZEN").sort()).toEqual(["CITIZEN_REPLY", "WITHDRAW"]);
     expect(availableActions("CLOSED", "CITIZEN").sort()).toEqual(["APPEAL", "RATE"]);
   });
+
+  it("takes a citizen's e-mail as a message for staff in any state but the one that waits for their answer, with no move", () => {
+    for (const status of ["SUBMITTED", "IN_PROGRESS", "RESOLVED", "APPEALED", "CLOSED", "REJECTED", "WITHDRAWN"] as const) {
+      expect(decideTransition(status, "CITIZEN_MESSAGE", "CITIZEN")).toMatchObject({ ok: true, to: status, transition: { publicEvent: false } });
+    }
+    expect(decideTransition("AWAITING_CITIZEN", "CITIZEN_MESSAGE", "CITIZEN")).toMatchObject({ ok: false });
+    expect(decideTransition("IN_PROGRESS", "CITIZEN_MESSAGE", "OFFICER")).toMatchObject({ ok: false });
+  });
 });

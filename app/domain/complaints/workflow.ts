@@ -47,7 +47,8 @@ export type WorkflowAction =
   | "DISMISS_APPEAL"
   | "WITHDRAW"
   | "RATE"
-  | "NOTE";
+  | "NOTE"
+  | "CITIZEN_MESSAGE";
 
 /** The event each action writes to the timeline (names match the EventType enum). */
 export const ACTION_EVENT: Record<WorkflowAction, string> = {
@@ -73,6 +74,7 @@ export const ACTION_EVENT: Record<WorkflowAction, string> = {
   WITHDRAW: "WITHDRAWN",
   RATE: "RATED",
   NOTE: "NOTE",
+  CITIZEN_MESSAGE: "CITIZEN_MESSAGE",
 };
 
 export interface ClockEffect {
@@ -129,7 +131,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "WITHDRAW", from: [...OPEN_BEFORE_UNIT, ...WITH_UNIT, "AWAITING_CITIZEN"], to: "WITHDRAWN", actors: ["CITIZEN"], clocks: { cancel: ALL_CLOCKS }, publicEvent: true },
   { action: "RATE", from: ["CLOSED"], to: "SAME", actors: ["CITIZEN"], clocks: {}, publicEvent: false },
   { action: "NOTE", from: [...OPEN_STATUSES, ...TERMINAL_STATUSES], to: "SAME", actors: ["OFFICER", "UNIT_HEAD", "COORDINATOR", "INSPECTORATE", "LIAISON", "ADMIN"], clocks: {}, publicEvent: false },
+  // The citizen wrote by e-mail when no answer was asked of them (ADR 039): words for staff, no move.
+  // While they are asked, their mail is the CITIZEN_REPLY instead.
+  { action: "CITIZEN_MESSAGE", from: [...OPEN_STATUSES.filter((s) => s !== "AWAITING_CITIZEN"), ...TERMINAL_STATUSES], to: "SAME", actors: ["CITIZEN"], clocks: {}, publicEvent: false },
 ];
+
+/** Actions that only arrive by e-mail: never a button on the tracking page. */
+export const MAIL_ONLY_ACTIONS: readonly WorkflowAction[] = ["CITIZEN_MESSAGE"];
 
 export type TransitionRefusal =
   | { reason: "not_allowed_from_status"; status: ComplaintStatus | null; action: WorkflowAction }
@@ -163,9 +171,9 @@ export function decideTransition(
   return { ok: true, transition, to: transition.to };
 }
 
-/** Actions a given actor could take now: drives which buttons a page shows. */
+/** Actions a given actor could take now: drives which buttons a page shows (so none that only mail can take). */
 export function availableActions(status: ComplaintStatus, actor: Actor): WorkflowAction[] {
-  return TRANSITIONS.filter((t) => t.from.includes(status) && t.actors.includes(actor)).map((t) => t.action);
+  return TRANSITIONS.filter((t) => t.from.includes(status) && t.actors.includes(actor) && !MAIL_ONLY_ACTIONS.includes(t.action)).map((t) => t.action);
 }
 
 export function isOpen(status: ComplaintStatus): boolean {
