@@ -5,6 +5,7 @@
 // JSON to bench/results/. BENCH_COMPLAINTS sets the size (default 1,000,000).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { ensureChromium } from "./lib/browser.mjs";
 import { bin, ensureDatabase, ensureDependencies, ensurePrismaClient, ensureRedis, ROOT, run, say, stopStartedServices, tsx } from "./lib/setup.mjs";
 
 ensureDependencies();
@@ -12,6 +13,9 @@ ensurePrismaClient();
 const database = await ensureDatabase({ databaseName: "lapor_bench" });
 const redis = await ensureRedis();
 const env = { ...process.env, NODE_ENV: "test", DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+// The `weak` section drives Chromium on a throttled phone (scripts/bench/weak.ts).
+const chromium = ensureChromium({ log: say });
+if (chromium.path) env.CHROMIUM_PATH = chromium.path;
 if (!existsSync(join(ROOT, "build/index.js"))) {
   say("building the web app…");
   run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" }, label: "remix build" });

@@ -15,6 +15,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     requests?: RequestSpec[];
+    /** Requests per second from all connections together (a paced load, not saturation). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;
