@@ -1,7 +1,7 @@
 // The citizen's tracking page in one statement (the page is the busiest on the public site; as
 // Prisma relation reads it was six round trips). Only PUBLIC events; no identity columns at all
 // (of the complainant only whether mail to them fails, issue #15).
-import type { ComplaintStatus } from "~/generated/prisma/client";
+import { Prisma, type ComplaintStatus } from "~/generated/prisma/client";
 import { qualifiedTable, type Db } from "~/services/db.server";
 
 export interface CitizenViewRow {
@@ -29,7 +29,9 @@ export interface CitizenViewRow {
   }[];
 }
 
-export async function loadCitizenViewRow(db: Db, complaintId: string): Promise<CitizenViewRow | null> {
+/** By id, or by tracking code (the page's own address: one statement instead of a lookup first). */
+export async function loadCitizenViewRow(db: Db, key: string | { trackingCode: string }): Promise<CitizenViewRow | null> {
+  const where = typeof key === "string" ? Prisma.sql`c.id = ${key}::uuid` : Prisma.sql`c.tracking_code = ${key.trackingCode}`;
   const rows = await db.$queryRaw<CitizenViewRow[]>`
     SELECT c.id::text AS id, c.tracking_code AS "trackingCode", c.status::text AS status, c.visibility::text AS visibility,
       c.submitted_at AS "submittedAt", c.next_due_at AS "nextDueAt", c.next_due_stage::text AS "nextDueStage", c.rating,
@@ -50,6 +52,6 @@ export async function loadCitizenViewRow(db: Db, complaintId: string): Promise<C
     LEFT JOIN ${qualifiedTable(db, "service_unit")} u ON u.id = c.unit_id
     LEFT JOIN ${qualifiedTable(db, "service_product")} p ON p.id = c.product_id
     LEFT JOIN ${qualifiedTable(db, "complainant")} cp ON cp.id = c.complainant_id
-    WHERE c.id = ${complaintId}::uuid`;
+    WHERE ${where}`;
   return rows[0] ?? null;
 }

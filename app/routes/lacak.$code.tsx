@@ -48,9 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw redirect(`/lacak?kode=${encodeURIComponent(code)}`);
   }
-  const complaintId = await requireAccess(request, code);
-  const view = await getCitizenComplaintView(getDb(), complaintId);
-  if (!view) throw new Response("Not found", { status: 404 });
+  // One statement by code; the view leaves this loader only with the access cookie for its complaint.
+  const view = await getCitizenComplaintView(getDb(), { code });
+  if (!view || !hasAccess(request.headers.get("Cookie"), view.id, appNow())) throw redirect(`/lacak?kode=${encodeURIComponent(code)}`);
   return data(view, { headers: { "Cache-Control": "private, no-store" } });
 }
 

@@ -115,8 +115,11 @@ function holderOf(status: ComplaintStatus): CitizenComplaintView["holder"] {
   }
 }
 
-export async function getCitizenComplaintView(db: Db, complaintId: string): Promise<CitizenComplaintView | null> {
-  const complaint = await loadCitizenViewRow(db, complaintId);
+/** The view by complaint id, or by the tracking code as typed (normalised first; a malformed code finds nothing). */
+export async function getCitizenComplaintView(db: Db, key: string | { code: string }): Promise<CitizenComplaintView | null> {
+  const trackingCode = typeof key === "string" ? null : normalizeTrackingCode(key.code);
+  if (typeof key !== "string" && !trackingCode) return null;
+  const complaint = await loadCitizenViewRow(db, trackingCode ? { trackingCode } : (key as string));
   if (!complaint) return null;
   const actions = availableActions(complaint.status, "CITIZEN").filter((a) => !(a === "RATE" && complaint.rating !== null));
   return {
