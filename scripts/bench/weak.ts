@@ -47,6 +47,7 @@ import { grantAccessCookie } from "~/domain/complaints/tracking-access.server";
 import { createHoneypotFields } from "~/services/honeypot.server";
 import { appSecret } from "~/services/secrets.server";
 import type { Db } from "~/services/db.server";
+import { CHROMIUM_ARGS, phoneContextOptions } from "../../tests/support/phone";
 
 const RUNS = Number(process.env.BENCH_WEAK_RUNS ?? 3);
 const DOWN_KBPS = 400;
@@ -131,25 +132,12 @@ async function launch(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) throw new Error(`Chromium is missing at ${executablePath}: set CHROMIUM_PATH or install Debian's chromium package`);
-  // As tests/e2e/support/browser.ts CHROMIUM_ARGS (that module pulls in vitest).
-  const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"];
-  return chromium.launch({ executablePath, args });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 /** A citizen's phone (as tests/e2e newPhoneContext), on its own network address. */
 async function phoneContext(browser: Browser, usable: readonly string[]): Promise<BrowserContext> {
-  const major = browser.version().split(".")[0] ?? "130";
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    screen: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled: true,
-    locale: "id-ID",
-    userAgent: `Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Mobile Safari/537.36`,
-    extraHTTPHeaders: { "x-forwarded-for": benchAddress() },
-  });
+  const context = await browser.newContext({ ...phoneContextOptions(browser, { javaScriptEnabled: true, locale: "id-ID" }), extraHTTPHeaders: { "x-forwarded-for": benchAddress() } });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   await context.addInitScript({ content: probeSource(usable) });
   return context;

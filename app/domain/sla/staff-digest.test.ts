@@ -102,3 +102,37 @@ describe("staff complaint links", () => {
     expect(staffComplaintUrl(BASE, { complaintId: id, stage: "RESOLUTION", kind: "ESCALATION", role: "UNIT_HEAD" })).toBe(`https://lapor.example/staf/pengaduan/${id}`);
   });
 });
+
+// Issue #15: the CITIZEN_UNREACHABLE items, a complaint waiting on a citizen whose address is
+// undeliverable, so the auto-close window runs on someone who will not hear of it.
+const unreachable = (overrides: Partial<UnmailedStaffAlert> = {}) =>
+  alert({ toAddress: "petugas@example.test", kind: "CITIZEN_UNREACHABLE", stage: "CITIZEN_REPLY", level: null, role: null, dueAt: wib("2027-01-29T16:00:00"), nextLevelAt: null, ...overrides });
+const now = wib("2027-01-22T17:00:00");
+
+describe("staff digest: a citizen who cannot be mailed", () => {
+  it("alone: its own subject, says the window will not be heard of and what to do, links the complaint", () => {
+    const only = unreachable({});
+    const notice = composeStaffDigest([only], { now, publicBaseUrl: BASE });
+    expect(notice.subject).toBe(`E-mail tidak terkirim: pengadu ${only.trackingCode} tidak tahu ada yang ditunggu darinya`);
+    expect(notice.complaintId).toBe(only.complaintId);
+    expect(notice.bodyText).toContain("jawabannya ditunggu sampai 29 Januari 2027 pukul 16.00 WIB");
+    expect(notice.bodyText).toContain("ditutup otomatis");
+    expect(notice.bodyText).toContain(`https://lapor.example/staf/pengaduan/${only.complaintId}`);
+    expect(emailHtmlProblems(notice.bodyHtml!, "id")).toEqual([]);
+    const confirmation = composeStaffDigest([unreachable({ stage: "CONFIRMATION", locale: "en" })], { now, publicBaseUrl: BASE });
+    expect(confirmation.bodyText).toContain("the resolution awaits their confirmation until 29 January 2027 at 16:00 WIB");
+  });
+
+  it("among others: after escalations, before reminders, and counted in the subject", () => {
+    const reminder = unreachable({ kind: "REMINDER", stage: "RESOLUTION", dueAt: wib("2027-01-23T16:00:00") });
+    const escalation = unreachable({ kind: "ESCALATION", stage: "FIRST_RESPONSE", level: 1, role: "UNIT_HEAD", dueAt: wib("2027-01-20T16:00:00"), nextLevelAt: wib("2027-01-26T16:00:00") });
+    const waiting = unreachable({});
+    expect(orderDigestAlerts([reminder, waiting, escalation])).toEqual([escalation, waiting, reminder]);
+    const notice = composeStaffDigest([reminder, waiting, escalation], { now, publicBaseUrl: BASE });
+    expect(notice.subject).toBe("Pengaduan yang memerlukan tindakan Anda, 22 Januari 2027: 1 eskalasi, 1 e-mail tidak terkirim dan 1 pengingat");
+    expect(notice.bodyText.indexOf("PENGADU YANG TIDAK DAPAT DIHUBUNGI")).toBeGreaterThan(notice.bodyText.indexOf("ESKALASI"));
+    expect(notice.bodyText.indexOf("PENGADU YANG TIDAK DAPAT DIHUBUNGI")).toBeLessThan(notice.bodyText.indexOf("PENGINGAT"));
+    const two = composeStaffDigest([unreachable({ locale: "en" }), unreachable({ locale: "en" })], { now, publicBaseUrl: BASE });
+    expect(two.subject).toBe("Complaints that need you, 22 January 2027: 2 undeliverable e-mails");
+  });
+});

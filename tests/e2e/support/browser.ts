@@ -14,6 +14,7 @@ import type { AxeResults, ElementContext, RunOptions } from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { useTestDatabase, type TestDatabase } from "../../support/isolation";
+import { CHROMIUM_ARGS, phoneContextOptions } from "../../support/phone";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, "../../..");
@@ -84,16 +85,7 @@ export function useTestServer(): { readonly baseUrl: string; readonly database: 
 // ---------------------------------------------------------------------------------------------
 // Browser
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox", // we run as root in a container
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-dev-shm-usage",
-] as const;
+export { CHROMIUM_ARGS };
 
 /** One headless Chromium; launch it once per test file (beforeAll) and share it between tests. */
 export async function launchBrowser(): Promise<Browser> {
@@ -126,18 +118,7 @@ const phoneOptions = new WeakMap<BrowserContext, Required<PhoneContextOptions>>(
  */
 export async function newPhoneContext(browser: Browser, options: PhoneContextOptions): Promise<BrowserContext> {
   const { javaScriptEnabled, locale = "id-ID", bypassCSP = false } = options;
-  const major = browser.version().split(".")[0] ?? "130";
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    screen: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled,
-    locale,
-    bypassCSP,
-    userAgent: `Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Mobile Safari/537.36`,
-  });
+  const context = await browser.newContext({ ...phoneContextOptions(browser, { javaScriptEnabled, locale }), bypassCSP });
   // Well inside vitest's 20 s per test, so a stuck step fails with Playwright's own message.
   context.setDefaultTimeout(10_000);
   phoneOptions.set(context, { javaScriptEnabled, locale, bypassCSP });
