@@ -8,11 +8,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { replyAddressFor, REPLY_ADDRESS_VALID_DAYS } from "~/domain/inbound-mail/reply-address.server";
 import { inboundParseForm, type InboundMailDraft } from "~/services/inbound-parse.server";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "../prisma/seed/index";
 import { useTestServer } from "./e2e/support/browser";
 import { fileComplaintAt } from "./support/complaint-form";
+import { renderedHtml } from "./support/html";
+import { staffLogin } from "./support/staff-http";
 
 const CREDENTIALS = "sendgrid:inbound-test-credentials-0123456789";
 process.env.SENDGRID_INBOUND_AUTH = CREDENTIALS;
+process.env.TRUST_PROXY = "1";
+const PASSWORD = "kata-sandi-balasan-surel-2026";
 const server = useTestServer();
 const db = () => server.database.db;
 const CITIZEN = "siti.aminah@example.test";
@@ -27,6 +32,7 @@ beforeAll(async () => {
   const kelurahan = await db().region.findFirstOrThrow({ where: { kind: "KELURAHAN" } });
   kelurahanCode = kelurahan.code;
   kecamatanCode = kelurahan.parentCode!;
+  await seedDemoAccounts(db(), { password: PASSWORD, mustChangePassword: false });
 });
 
 /** A complaint with the citizen's address, with the unit, asked a question by the officer. */
@@ -145,6 +151,17 @@ describe("replying to a question by e-mail", () => {
     expect(after.mails.slice(before.mails.length).map((m) => m.template)).toEqual(["inbound.oversize"]);
     const recorded = await db().inboundEmail.findMany({ where: { outcome: "REFUSED", refusalReason: { in: cases.map(([reason]) => reason) } }, select: { refusalReason: true } });
     expect(recorded.map((r) => r.refusalReason).sort()).toEqual(cases.map(([reason]) => reason).sort());
+
+    // The officer reads on the complaint that replies came and why they were not taken, never from whom.
+    const officer = DEMO_ACCOUNTS.find((a) => a.role === "OFFICER")!;
+    const cookie = await staffLogin(server.baseUrl, { email: officer.email, password: PASSWORD, clientIp: "10.91.0.1" });
+    const page = await fetch(`${server.baseUrl}/staf/pengaduan/${id}`, { headers: { cookie } });
+    const html = renderedHtml(await page.text());
+    expect(page.status).toBe(200);
+    expect(html).toContain('data-testid="refused-replies"');
+    expect(html).toContain("dikirim dari alamat lain, bukan alamat yang tercatat");
+    expect(html).toContain("terlalu besar (pengadu sudah diberi tahu caranya)");
+    expect(html).not.toContain("orang.lain@example.test");
   });
 
   it("answers a post without the credentials, or with a wrong pair, with 401, recording and changing nothing", async () => {

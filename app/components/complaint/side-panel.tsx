@@ -30,6 +30,32 @@ function EmailUndeliverable({ email }: { email: NonNullable<StaffComplaintPage["
   );
 }
 
+const REFUSAL_REASONS = ["sender_mismatch", "oversize", "empty", "expired_token", "auto_reply"] as const;
+
+/** Why a reply by mail was not taken, in words; the auto-responder's own kind reads as "automatic reply". */
+export function refusalReasonKey(reason: string): MessageKey {
+  const base = reason.split(":")[0]!;
+  return `inbox.inbound.reason.${(REFUSAL_REASONS as readonly string[]).includes(base) ? base : "other"}` as MessageKey;
+}
+
+/** Replies by mail that did not reach the complaint (issue #15): when and why, newest first. */
+function RefusedReplies({ replies }: { replies: StaffComplaintPage["refusedReplies"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="notice side-email" data-testid="refused-replies">
+      <p>{t("inbox.inbound.refused", { count: replies.length })}</p>
+      <ul>
+        {replies.map((reply) => (
+          <li key={reply.receivedAt + reply.reason}>
+            <time dateTime={reply.receivedAt}>{formatWib(reply.receivedAt, locale)}</time>: {t(refusalReasonKey(reply.reason))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * The side panel: where the complaint stands (status, unit, officer, priority, deadlines with working
  * time left, channel, escalation) and, below, the actions that are not writing to the citizen.
@@ -69,6 +95,7 @@ export function ComplaintSidePanel({ data, children }: { data: StaffComplaintPag
         ) : null}
       </dl>
       {emailUndeliverable ? <EmailUndeliverable email={emailUndeliverable} /> : null}
+      {data.refusedReplies.length > 0 ? <RefusedReplies replies={data.refusedReplies} /> : null}
       <h3 className="side-heading">{t("inbox.detail.deadlines")}</h3>
       {deadlines.length === 0 ? (
         <p>{t("inbox.detail.noDeadlines")}</p>

@@ -27,6 +27,7 @@ import type { StaffUser } from "~/services/session.server";
 import { persistUploads, screenUploads } from "~/services/uploads.server";
 import { tileLayer } from "~/services/map-config.server";
 import { loadModerationPanel } from "~/domain/public-reports/moderation.server";
+import { listRefusedInboundEmails } from "~/models/inbound-email.server";
 
 export type GuardedComplaint = Awaited<ReturnType<typeof requireReadableComplaint>>;
 
@@ -130,7 +131,11 @@ export async function loadStaffComplaintPage(
       // Working time left on the unit's calendar: what the SLA counts, not the wall clock.
       return { stage, dueAt: due!.toISOString(), overdue, workingMinutesLeft: overdue ? 0 : workingMinutesBetween(now, due!, calendar) };
     });
+  // Replies by mail that were not taken (ADR 039): when, and why, never who or what. A citizen who
+  // says "I answered by e-mail" is then understood ("sent from another address").
+  const refusedReplies = (await listRefusedInboundEmails(db, complaint.id, 5)).map((mail) => ({ receivedAt: mail.receivedAt.toISOString(), reason: mail.refusalReason ?? "refused" }));
   return {
+    refusedReplies,
     // Whether the coordinator hid the citizen's text from the public pages (ADR 037): staff see it, and why.
     publicText: await loadModerationPanel(db, complaint.id),
     complaint: {
