@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { findEmailToAnswer } from "~/models/email.server";
 import type { DbClient } from "~/services/db-types.server";
+import { getEnv } from "~/services/env.server";
 import { inboundParseForm, inboundWebhookCredentials } from "~/services/inbound-parse.server";
 
 export const INBOUND_WEBHOOK_PATH = "/webhooks/sendgrid/inbound";
@@ -17,7 +18,9 @@ export async function replyAsCitizen(
 ): Promise<DevReplyOutcome> {
   const message = await findEmailToAnswer(db, emailMessageId);
   const credentials = inboundWebhookCredentials();
-  if (!message || !credentials) return { kind: "failed", status: null };
+  // The credentials go only to this server: the request's origin comes from its Host header, which a
+  // visitor chooses, so it must be a loopback address or the public site's own host.
+  if (!message || !credentials || !isOwnOrigin(origin)) return { kind: "failed", status: null };
   const form = inboundParseForm({
     from: message.toAddress,
     to: message.replyTo,
@@ -39,6 +42,17 @@ export async function replyAsCitizen(
     return { kind: "failed", status: response.status };
   } catch {
     return { kind: "failed", status: null };
+  }
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+export function isOwnOrigin(origin: string, publicBaseUrl = getEnv().PUBLIC_BASE_URL): boolean {
+  try {
+    const { hostname } = new URL(origin);
+    return LOOPBACK.has(hostname) || hostname === new URL(publicBaseUrl).hostname;
+  } catch {
+    return false;
   }
 }
 
