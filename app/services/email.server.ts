@@ -10,6 +10,7 @@ import sgClient from "@sendgrid/client";
 import sgMail from "@sendgrid/mail";
 import { z } from "zod";
 import { MAIL_FROM_NAME } from "./email-render";
+import { escapeRegExp } from "./regexp";
 
 export interface OutgoingEmail {
   to: string;
@@ -175,9 +176,6 @@ function redact(text: string, message: OutgoingEmail): string {
   return out.length > MAX_ERROR_LENGTH ? `${out.slice(0, MAX_ERROR_LENGTH - 1)}…` : out;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * Whether /dev/mailbox exists: never in production unless an operator turns it on on purpose

@@ -8,6 +8,7 @@
 // bytes = 45 characters; with "balas+" the local part stays under RFC 5321's 64.
 import { getEnv } from "~/services/env.server";
 import { keyedHash } from "~/services/secrets.server";
+import { escapeRegExp } from "~/services/regexp";
 import { timingSafeEqual } from "node:crypto";
 
 export const REPLY_LOCAL_PART_PREFIX = "balas";
@@ -115,8 +116,4 @@ function unbase32(text: string): Buffer | null {
     }
   }
   return Buffer.from(bytes);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
