@@ -227,8 +227,8 @@ async function benchSweep(db: Db) {
   });
 }
 
-async function benchPages(db: Db) {
-  await seedDemoAccounts(db, { password: PASSWORD, mustChangePassword: false });
+/** The built web app served in this process on the bench schema (the page sections; `http` runs its own processes). */
+async function serveInProcess(): Promise<{ base: string; close: () => Promise<void> }> {
   process.env.DATABASE_SCHEMA = SCHEMA;
   process.env.TRUST_PROXY = "1";
   const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
@@ -236,7 +236,18 @@ async function benchPages(db: Db) {
   const server = createServer(createApp(build, "production"));
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
   const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return {
+    base: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+async function benchPages(db: Db) {
+  await seedDemoAccounts(db, { password: PASSWORD, mustChangePassword: false });
+  const { base, close } = await serveInProcess();
   try {
     const login = await fetch(`${base}/staf/masuk`, {
       method: "POST",
@@ -266,8 +277,7 @@ async function benchPages(db: Db) {
     results.publicStatistics = stats;
     rows.push({ name: "Public statistics page, 12 months", value: `p50 ${stats.p50} ms, p95 ${stats.p95} ms`, target: "p95 ≤ 500 ms", met: stats.p95 <= 500 });
   } finally {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    await close();
   }
 }
 
@@ -319,14 +329,7 @@ async function benchPublic(db: Db) {
   rows.push({ name: `Similar reports while filing (product + 300 m, ${sizes.similar} found)`, value: p95(similar), target: "p95 ≤ 50 ms", met: similar.p95 <= 50 });
 
   // The same through the web app (in this process, as the dashboard section does).
-  process.env.DATABASE_SCHEMA = SCHEMA;
-  process.env.TRUST_PROXY = "1";
-  const build = (await import(pathToFileURL(join(ROOT, "build/index.js")).href)) as ServerBuild;
-  const { createApp } = await import("~/server/app");
-  const server = createServer(createApp(build, "production"));
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const { base, close } = await serveInProcess();
   let visitor = 0;
   const get = async (path: string) => {
     visitor++;
@@ -343,8 +346,7 @@ async function benchPublic(db: Db) {
     rows.push({ name: "HTTP /laporan-warga, kecamatan + diproses + month", value: p95(pageFiltered), target: "p95 ≤ 300 ms", met: pageFiltered.p95 <= 300 });
     rows.push({ name: "HTTP /laporan-warga.geojson?titik=1&bbox=(quarter)", value: p95(geojson), target: "p95 ≤ 300 ms", met: geojson.p95 <= 300 });
   } finally {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    await close();
   }
 }
 
