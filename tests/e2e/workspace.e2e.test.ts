@@ -10,7 +10,7 @@
 // (the README's screenshots come from here: docs/screenshots/).
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../prisma/seed/index";
 import { applyTransition } from "~/domain/complaints/apply-transition.server";
 import { routeVerifiedComplaint } from "~/domain/complaints/route-complaint.server";
@@ -19,11 +19,6 @@ import { fileComplaintAt } from "../support/complaint-form";
 import { expectNoAxeViolations, horizontalOverflow, launchBrowser, newPhoneContext, saveScreenshot, SCREENSHOT_DIR, signInAsStaff, useTestServer, waitForHydration, watchPageProblems } from "./support/browser";
 
 const server = useTestServer();
-// Each test here walks several pages and runs axe and two screenshots on each (three times over for
-// a page without JavaScript: see expectNoAxeViolations). 20 s held on a quiet machine; on a loaded one
-// (a full run beside a benchmark, load 8 on two cores) one walk took longer. The steps themselves wait
-// on conditions; this is only the bound after which a stuck walk is reported.
-vi.setConfig({ testTimeout: 60_000 });
 const db = () => server.database.db;
 const PASSWORD = "kata-sandi-e2e-ruang-kerja-2026";
 const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { AxeResults, ElementContext, RunOptions } from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { useTestDatabase, type TestDatabase } from "../../support/isolation";
 import { CHROMIUM_ARGS, phoneContextOptions } from "../../support/phone";
 
@@ -88,7 +88,17 @@ export function useTestServer(): { readonly baseUrl: string; readonly database: 
 export { CHROMIUM_ARGS };
 
 /** One headless Chromium; launch it once per test file (beforeAll) and share it between tests. */
+/**
+ * How long one browser test may take before it is reported as stuck. A browser test walks several
+ * pages and runs axe on each (three page loads for a page without JavaScript: see
+ * expectNoAxeViolations); such walks took 18 s of the suite's 20 s on a quiet two-core machine and
+ * timed out on a loaded one. Every step waits on a condition; this is only the outer bound.
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 60_000;
+
 export async function launchBrowser(): Promise<Browser> {
+  // Every file that drives a browser launches it first: its tests get the browser bound.
+  vi.setConfig({ testTimeout: BROWSER_TEST_TIMEOUT_MS });
   const { chromium } = await import("playwright-core");
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) {
